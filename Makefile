@@ -1,0 +1,44 @@
+# 政协履职管理 — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+ASSETS := node_modules/.installed
+
+.PHONY: demo test install assets migrate serve lint check messages clean
+
+demo: install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n auto -q
+
+install: $(STAMP)
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet ".[dev]"
+	touch $(STAMP)
+
+assets: $(ASSETS)
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check: install ## What CI checks besides the tests
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+	$(VENV)/bin/ruff check .
+
+messages: install ## Refresh the English catalogue after changing labels
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles

@@ -1,0 +1,114 @@
+"""Who may see and change what. Every view asks this module; nothing else looks at groups.
+
+Roles are Django groups created by a data migration: 工作人员 (staff) write everything but
+configuration, 领导 (leadership) read everything, 委员 (member) read their own dossier only.
+A superuser counts as staff. Objects a user may not see answer 404 (their existence is not
+revealed); objects a user may see but not change answer 403.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from members.models import Member
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+STAFF_GROUP = "工作人员"
+LEADER_GROUP = "领导"
+MEMBER_GROUP = "委员"
+ROLE_GROUPS = (STAFF_GROUP, LEADER_GROUP, MEMBER_GROUP)
+
+
+def _groups(user: AnyUser) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    # One query per request: the user object lives for the request, so the answer is kept on it.
+    cached = getattr(user, "_cppcc_groups", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._cppcc_groups = cached
+    return cached
+
+
+def is_staff_user(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or STAFF_GROUP in _groups(user))
+
+
+def is_leader(user: AnyUser) -> bool:
+    return user.is_authenticated and LEADER_GROUP in _groups(user)
+
+
+def is_member_user(user: AnyUser) -> bool:
+    return user.is_authenticated and MEMBER_GROUP in _groups(user)
+
+
+def can_edit(user: AnyUser) -> bool:
+    """May create, change and deactivate records."""
+    return is_staff_user(user)
+
+
+def can_read_all(user: AnyUser) -> bool:
+    """May read every member's records and the committee-wide lists."""
+    return is_staff_user(user) or is_leader(user)
+
+
+def role_of(user: AnyUser) -> str:
+    """The role that decides the landing page: staff, leader, member or none."""
+    if is_staff_user(user):
+        return "staff"
+    if is_leader(user):
+        return "leader"
+    if is_member_user(user):
+        return "member"
+    return "none"
+
+
+def own_member(user: AnyUser) -> Member | None:
+    """The member record linked to this login, if any."""
+    if not user.is_authenticated:
+        return None
+    from members.models import Member
+
+    try:
+        return Member.objects.select_related("sector", "committee", "term").get(user=user)
+    except Member.DoesNotExist:
+        return None
+
+
+def ensure_can_edit(user: AnyUser) -> None:
+    if not can_edit(user):
+        raise PermissionDenied
+
+
+def ensure_can_read_all(user: AnyUser) -> None:
+    if not can_read_all(user):
+        raise PermissionDenied
+
+
+def visible_members(user: AnyUser) -> QuerySet[Member]:
+    from members.models import Member
+
+    qs = Member.objects.all()
+    if can_read_all(user):
+        return qs
+    if user.is_authenticated:
+        return qs.filter(user=user)
+    return qs.none()
+
+
+def get_member_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Member:
+    """The member `pk` as this user may see it: 404 when hidden, 403 when read-only and `write`."""
+    member = visible_members(user).select_related("sector", "committee", "term", "user").filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return member

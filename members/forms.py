@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Member
+from .validators import normalize_id_number
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = [
+            "name",
+            "gender",
+            "ethnicity",
+            "birth_date",
+            "id_number",
+            "phone",
+            "term",
+            "sector",
+            "committee",
+            "is_standing",
+            "employer",
+            "position",
+            "notes",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "id_number": forms.TextInput(attrs={"autocomplete": "off"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                _("基本信息"),
+                Row(Column("name", css_class="col-md-4"), Column("gender", css_class="col-md-2"),
+                    Column("ethnicity", css_class="col-md-2"), Column("birth_date", css_class="col-md-4")),
+                Row(Column("id_number", css_class="col-md-6"), Column("phone", css_class="col-md-6")),
+            ),
+            Fieldset(
+                _("委员身份"),
+                Row(Column("term", css_class="col-md-3"), Column("sector", css_class="col-md-3"),
+                    Column("committee", css_class="col-md-4"), Column("is_standing", css_class="col-md-2 pt-md-4")),
+                Row(Column("employer", css_class="col-md-7"), Column("position", css_class="col-md-5")),
+            ),
+            "notes",
+        )
+
+    def _unique(self, field: str, value: str, message: str) -> str:
+        # Said at the field, with the other member's name, rather than as a bare constraint error.
+        if value:
+            other = Member.objects.filter(**{field: value}).exclude(pk=self.instance.pk).first()
+            if other is not None:
+                raise forms.ValidationError(message % {"name": other.name}, code="duplicate")
+        return value
+
+    def clean_id_number(self) -> str:
+        value = normalize_id_number(self.cleaned_data.get("id_number", ""))
+        return self._unique("id_number", value, _("该身份证号已登记在委员 %(name)s 名下。"))
+
+    def clean_phone(self) -> str:
+        value = (self.cleaned_data.get("phone") or "").strip()
+        return self._unique("phone", value, _("该手机号已登记在委员 %(name)s 名下。"))
+
+
+class DeactivateForm(forms.Form):
+    reason = forms.CharField(label=_("停止履职原因"), max_length=200,
+                             help_text=_("例如：工作调动、辞去委员职务、届满"))
+    left_on = forms.DateField(label=_("停止履职日期"), widget=DateInput(), required=False,
+                              help_text=_("不填则为今天"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class LinkAccountForm(forms.Form):
+    username = forms.CharField(label=_("登录账号"), max_length=150,
+                               help_text=_("填写已有账号即关联；填写新账号名则新建（一般用手机号）。"))
+    password = forms.CharField(label=_("初始密码"), required=False, strip=False,
+                               widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+                               help_text=_("新建账号时必填；关联已有账号时填写则重置其密码。"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

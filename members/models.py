@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .validators import validate_id_number, validate_phone
+
+
+class Term(models.Model):
+    """届: a five-year term of the committee, e.g. 第六届."""
+
+    number = models.PositiveSmallIntegerField(_("届次"), unique=True)
+    name = models.CharField(_("名称"), max_length=20, unique=True)
+    start_date = models.DateField(_("开始日期"))
+    end_date = models.DateField(_("结束日期"), null=True, blank=True)
+    is_current = models.BooleanField(_("本届"), default=False)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("届")
+        verbose_name_plural = _("届")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="one_current_term",
+                violation_error_message=_("只能有一届设为本届。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sector(models.Model):
+    """界别: the constituency a member represents."""
+
+    name = models.CharField(_("名称"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("界别")
+        verbose_name_plural = _("界别")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SpecialCommittee(models.Model):
+    """专门委员会 (专委会)."""
+
+    name = models.CharField(_("名称"), max_length=60, unique=True)
+    short_name = models.CharField(_("简称"), max_length=20, blank=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("专委会")
+        verbose_name_plural = _("专委会")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Member(models.Model):
+    """委员: one member of the committee, with the login account they use (if any)."""
+
+    class Gender(models.TextChoices):
+        MALE = "M", _("男")
+        FEMALE = "F", _("女")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("在任")
+        INACTIVE = "inactive", _("已停止履职")
+
+    name = models.CharField(_("姓名"), max_length=40)
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
+    ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
+    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    id_number = models.CharField(_("身份证号"), max_length=18, blank=True, validators=[validate_id_number])
+    phone = models.CharField(_("手机号"), max_length=11, blank=True, validators=[validate_phone])
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="members", verbose_name=_("届别"))
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="members", verbose_name=_("界别"))
+    committee = models.ForeignKey(
+        SpecialCommittee,
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+        verbose_name=_("专委会"),
+    )
+    is_standing = models.BooleanField(_("常委"), default=False)
+    employer = models.CharField(_("工作单位"), max_length=100, blank=True)
+    position = models.CharField(_("职务"), max_length=100, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    left_on = models.DateField(_("停止履职日期"), null=True, blank=True)
+    left_reason = models.CharField(_("停止履职原因"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member",
+        verbose_name=_("登录账号"),
+    )
+    notes = models.TextField(_("备注"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    history = HistoricalRecords(verbose_name=_("委员历史"))
+
+    class Meta:
+        ordering = ["-is_standing", "sector__order", "name", "pk"]
+        verbose_name = _("委员")
+        verbose_name_plural = _("委员")
+        constraints = [
+            # Blank means "not recorded yet"; a recorded number belongs to one member only.
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~Q(id_number=""), name="member_unique_id_number",
+                violation_error_message=_("该身份证号已属于另一位委员。"),
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=~Q(phone=""), name="member_unique_phone",
+                violation_error_message=_("该手机号已属于另一位委员。"),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "term"], name="member_status_term"),
+            models.Index(fields=["name"], name="member_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE

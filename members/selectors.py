@@ -1,0 +1,98 @@
+"""Reads of the member register, always through what `cppcc.access` lets the user see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cppcc import access
+
+from .filters import MemberFilter
+from .models import Member
+
+
+def member_list(*, user: Any, params: Any) -> MemberFilter:
+    """The register filtered by the query string; rows carry their sector, committee and term."""
+    queryset = access.visible_members(user).select_related("sector", "committee", "term")
+    return MemberFilter(params, queryset=queryset)
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    when: Any
+    who: str
+    action: str
+    changes: list[tuple[str, str, str]]
+
+
+_ACTIONS = {"+": gettext_lazy("创建"), "~": gettext_lazy("修改"), "-": gettext_lazy("删除")}
+
+
+def member_history(*, member: Member) -> list[HistoryLine]:
+    """Who changed what and when, newest first, with foreign keys shown by name."""
+    from .models import Sector, SpecialCommittee, Term
+
+    records = list(member.history.select_related("history_user").order_by("history_date", "history_id"))
+    names = {
+        "sector": dict(Sector.objects.values_list("pk", "name")),
+        "committee": dict(SpecialCommittee.objects.values_list("pk", "name")),
+        "term": dict(Term.objects.values_list("pk", "name")),
+    }
+    fields = {f.name: f for f in Member._meta.fields}
+
+    def shown(field_name: str, value: Any) -> str:
+        if value in (None, ""):
+            return "—"
+        if field_name in names:
+            return names[field_name].get(value, str(value))
+        field = fields.get(field_name)
+        if field is not None and field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return _("是") if value else _("否")
+        if field_name == "user":
+            return _("已关联")
+        return str(value)
+
+    lines: list[HistoryLine] = []
+    previous = None
+    for record in records:
+        changes: list[tuple[str, str, str]] = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous, excluded_fields=["updated_at", "created_at"])
+            for change in delta.changes:
+                field_name = change.field
+                label = str(fields[field_name].verbose_name) if field_name in fields else field_name
+                changes.append((label, shown(field_name, change.old), shown(field_name, change.new)))
+        user = record.history_user
+        who = (user.get_full_name() or user.username) if user else _("系统")
+        lines.append(HistoryLine(record.history_date, who, str(_ACTIONS.get(record.history_type, "")), changes))
+        previous = record
+    lines.reverse()
+    return lines
+
+
+def register_summary(*, user: Any) -> dict[str, Any]:
+    """Head counts for the landing pages, in one aggregate query."""
+    counts = access.visible_members(user).aggregate(
+        active=Count("pk", filter=Q(status=Member.Status.ACTIVE)),
+        standing=Count("pk", filter=Q(status=Member.Status.ACTIVE, is_standing=True)),
+        inactive=Count("pk", filter=Q(status=Member.Status.INACTIVE)),
+        unlinked=Count("pk", filter=Q(status=Member.Status.ACTIVE, user__isnull=True)),
+    )
+    return counts
+
+
+def members_by(*, user: Any, field: str) -> QuerySet:
+    """Active members counted per sector or per committee."""
+    return (
+        access.visible_members(user)
+        .filter(status=Member.Status.ACTIVE)
+        .values(f"{field}__name")
+        .annotate(n=Count("pk"), standing=Count("pk", filter=Q(is_standing=True)))
+        .order_by(f"{field}__order", f"{field}__name")
+    )

@@ -1,0 +1,92 @@
+"""Every write to the member register. Each function is one transaction and records who did it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cppcc.access import MEMBER_GROUP
+
+from .models import Member
+
+User = get_user_model()
+
+
+def _save(member: Member, *, actor: Any) -> Member:
+    member.full_clean()
+    # simple-history reads the author from here, so services stay independent of the request.
+    member._history_user = actor
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_create(*, actor: Any, **fields: Any) -> Member:
+    return _save(Member(**fields), actor=actor)
+
+
+@transaction.atomic
+def member_update(*, member: Member, actor: Any, **fields: Any) -> Member:
+    for name, value in fields.items():
+        setattr(member, name, value)
+    return _save(member, actor=actor)
+
+
+@transaction.atomic
+def member_deactivate(*, member: Member, reason: str, left_on: dt.date | None = None, actor: Any) -> Member:
+    # Members are never deleted: their dossier, sign-ins and proposals keep pointing at them.
+    member.status = Member.Status.INACTIVE
+    member.left_on = left_on or timezone.localdate()
+    member.left_reason = reason
+    member = _save(member, actor=actor)
+    if member.user_id:
+        User.objects.filter(pk=member.user_id).update(is_active=False)
+    return member
+
+
+@transaction.atomic
+def member_reactivate(*, member: Member, actor: Any) -> Member:
+    member.status = Member.Status.ACTIVE
+    member.left_on = None
+    member.left_reason = ""
+    member = _save(member, actor=actor)
+    if member.user_id:
+        User.objects.filter(pk=member.user_id).update(is_active=True)
+    return member
+
+
+@transaction.atomic
+def member_link_account(*, member: Member, username: str, password: str = "", actor: Any) -> Any:
+    """Give a member a login: link an existing unlinked account, or create one in the 委员 group."""
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise ValidationError({"password": _("新建账号需要设置初始密码。")})
+        validate_password(password)
+        user = User.objects.create_user(username=username, password=password, first_name=member.name)
+    else:
+        owner = Member.objects.filter(user=user).exclude(pk=member.pk).first()
+        if owner is not None:
+            raise ValidationError({"username": _("该账号已关联委员 %(name)s。") % {"name": owner.name}})
+        if password:
+            validate_password(password, user)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=MEMBER_GROUP))
+    member.user = user
+    _save(member, actor=actor)
+    return user
+
+
+@transaction.atomic
+def member_unlink_account(*, member: Member, actor: Any) -> Member:
+    member.user = None
+    return _save(member, actor=actor)

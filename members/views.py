@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cppcc import access
+
+from . import selectors, services, spreadsheets
+from .forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=spreadsheets.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def member_list(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    members = selectors.member_list(user=request.user, params=request.GET)
+    page = Paginator(members.qs, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/member_list.html",
+        {"filter": members, "page": page, "query": query.urlencode(), "total": page.paginator.count},
+    )
+
+
+def member_export(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    members = selectors.member_list(user=request.user, params=request.GET).qs
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return _xlsx(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
+
+
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_member_for_user(request.user, pk)
+    history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
+    return render(request, "members/member_detail.html", {"member": member, "history": history})
+
+
+def me(request: HttpRequest) -> HttpResponse:
+    member = access.own_member(request.user)
+    if member is None:
+        return render(request, "members/me_unlinked.html", status=404)
+    return member_detail(request, member.pk)
+
+
+def member_create(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = services.member_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("已新增委员 %(name)s。") % {"name": member.name})
+        return redirect(member)
+    return render(request, "members/member_form.html", {"form": form, "member": None})
+
+
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_member_for_user(request.user, pk, write=True)
+    form = MemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        services.member_update(member=member, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("已保存 %(name)s 的信息。") % {"name": member.name})
+        return redirect(member)
+    return render(request, "members/member_form.html", {"form": form, "member": member})
+
+
+def member_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_member_for_user(request.user, pk, write=True)
+    form = DeactivateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.member_deactivate(
+            member=member, reason=form.cleaned_data["reason"], left_on=form.cleaned_data["left_on"],
+            actor=request.user,
+        )
+        messages.success(request, _("%(name)s 已停止履职，其履职记录仍完整保留。") % {"name": member.name})
+        return redirect(member)
+    return render(request, "members/member_deactivate.html", {"form": form, "member": member})
+
+
+@require_POST
+def member_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_member_for_user(request.user, pk, write=True)
+    services.member_reactivate(member=member, actor=request.user)
+    messages.success(request, _("%(name)s 已恢复在任。") % {"name": member.name})
+    return redirect(member)
+
+
+def member_account(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_member_for_user(request.user, pk, write=True)
+    if request.method == "POST" and "unlink" in request.POST:
+        services.member_unlink_account(member=member, actor=request.user)
+        messages.success(request, _("已解除 %(name)s 的登录账号关联。") % {"name": member.name})
+        return redirect(member)
+    initial = {"username": member.user.username if member.user else member.phone}
+    form = LinkAccountForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.member_link_account(member=member, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error("password", exc.messages)
+        else:
+            messages.success(
+                request, _("%(name)s 可用账号 %(username)s 登录。") % {"name": member.name, "username": user.username}
+            )
+            return redirect(member)
+    return render(request, "members/member_account.html", {"form": form, "member": member})
+
+
+def member_import(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = spreadsheets.import_members(
+            upload=form.cleaned_data["file"], actor=request.user, max_bytes=settings.IMPORT_MAX_BYTES
+        )
+        if result.ok:
+            messages.success(request, _("已导入 %(n)s 名委员。") % {"n": result.created})
+            return redirect("members:list")
+    return render(
+        request, "members/member_import.html", {"form": form, "result": result, "headers": spreadsheets.COLUMNS}
+    )
+
+
+def member_import_template(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    return _xlsx(spreadsheets.template_workbook(), "member-import-template.xlsx")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlatformsConfig(AppConfig):
+    name = "platforms"
+    verbose_name = _("协商议事平台")

@@ -1,0 +1,70 @@
+"""The fixed cast every test can call on: staff, leader, member, other_member, anonymous."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from cppcc import access
+
+from .factories import MemberFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_plain(settings):
+    # A cheap hasher keeps logins fast; plain static storage needs no collectstatic manifest.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", first_name="刘敏", role=access.STAFF_GROUP)
+
+
+@pytest.fixture
+def leader(db):
+    return UserFactory(username="leader", first_name="陈建国", role=access.LEADER_GROUP)
+
+
+@pytest.fixture
+def member(db):
+    """A member record with a linked login in the 委员 group."""
+    user = UserFactory(username="member", first_name="王芳", role=access.MEMBER_GROUP)
+    return MemberFactory(name="王芳", user=user)
+
+
+@pytest.fixture
+def other_member(db):
+    user = UserFactory(username="other", first_name="赵强", role=access.MEMBER_GROUP)
+    return MemberFactory(name="赵强", user=user)
+
+
+def _client(user=None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def anonymous() -> Client:
+    return Client()
+
+
+@pytest.fixture
+def staff_client(staff) -> Client:
+    return _client(staff)
+
+
+@pytest.fixture
+def leader_client(leader) -> Client:
+    return _client(leader)
+
+
+@pytest.fixture
+def member_client(member) -> Client:
+    return _client(member.user)
