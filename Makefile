@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 
-.PHONY: demo test install assets migrate serve lint check messages clean
+.PHONY: demo test install assets lint check messages messages-check clean
 
 demo: install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -14,7 +14,7 @@ demo: install assets ## Set up, load the demo committee and serve it on http://1
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n auto -q
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n auto
 
 install: $(STAMP)
 $(STAMP): pyproject.toml
@@ -37,8 +37,17 @@ check: install ## What CI checks besides the tests
 	$(VENV)/bin/ruff check .
 
 messages: install ## Refresh the English catalogue after changing labels
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests
 	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles
+
+messages-check: install ## Fail when a label in the code is missing from the English catalogue
+	cp locale/en/LC_MESSAGES/django.po var/django.po.before 2>/dev/null || (mkdir -p var && cp locale/en/LC_MESSAGES/django.po var/django.po.before)
+	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests >/dev/null
+	@if ! diff -q -I '^"POT-Creation-Date' var/django.po.before locale/en/LC_MESSAGES/django.po >/dev/null; then \
+	  diff -I '^"POT-Creation-Date' var/django.po.before locale/en/LC_MESSAGES/django.po | head -40; \
+	  cp var/django.po.before locale/en/LC_MESSAGES/django.po; \
+	  echo "The English catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
+	cp var/django.po.before locale/en/LC_MESSAGES/django.po

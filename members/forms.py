@@ -5,7 +5,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Member
+from .models import Member, Term
 from .validators import normalize_id_number
 
 
@@ -43,6 +43,13 @@ class MemberForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # New members almost always join the current term.
+            self.fields["term"].initial = Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+        self.fields["term"].empty_label = _("请选择届别")
+        self.fields["sector"].empty_label = _("请选择界别")
+        self.fields["committee"].empty_label = _("未分配专委会")
+        self.fields["gender"].choices = [("", _("未填写")), *Member.Gender.choices]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -289,7 +289,6 @@ def template_workbook() -> bytes:
     sheet = wb.active
     sheet.title = "委员名册"
     _styled_header(sheet)
-    sheet.append(["张三", "男", "汉族", "1975-03-08", "", "", "经济界", "", "否", "某某有限公司", "董事长", "第六届"])
 
     ref = wb.create_sheet("可选值")
     lists = {

@@ -68,3 +68,11 @@ def leader_client(leader) -> Client:
 @pytest.fixture
 def member_client(member) -> Client:
     return _client(member.user)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    broker = settings.CELERY_BROKER_URL or "none (tasks run inline)"
+    return [f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}", f"celery broker: {broker}"]
