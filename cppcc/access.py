@@ -112,3 +112,81 @@ def get_member_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Membe
     if write:
         ensure_can_edit(user)
     return member
+
+
+def can_report_own(user: AnyUser, member: Member) -> bool:
+    """A member reports deeds and visits, and disputes entries, only in their own dossier."""
+    return user.is_authenticated and member.user_id == user.pk and member.is_active
+
+
+def visible_entries(user: AnyUser) -> QuerySet:
+    from members.models import DossierEntry
+
+    if can_read_all(user):
+        return DossierEntry.objects.all()
+    if user.is_authenticated:
+        return DossierEntry.objects.filter(member__user=user)
+    return DossierEntry.objects.none()
+
+
+def get_entry_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    entry = visible_entries(user).select_related("member").filter(pk=pk).first()
+    if entry is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return entry
+
+
+def get_own_entry(user: AnyUser, pk: int):
+    """An entry of the user's own dossier (to dispute it); anyone else's is a 404."""
+    from members.models import DossierEntry
+
+    entry = DossierEntry.objects.select_related("member").filter(pk=pk, member__user=user).first()
+    if entry is None or not user.is_authenticated:
+        raise Http404
+    return entry
+
+
+def _authored_by(user: AnyUser, queryset: QuerySet, *lookups: str) -> QuerySet:
+    from django.db.models import Q
+
+    if can_read_all(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    condition = Q()
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__user": user})
+    return queryset.filter(condition).distinct()
+
+
+def visible_proposals(user: AnyUser) -> QuerySet:
+    """Staff and leaders see every proposal; a member the ones they lead or co-signed."""
+    from members.models import Proposal
+
+    return _authored_by(user, Proposal.objects.all(), "lead", "cosigners")
+
+
+def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    proposal = visible_proposals(user).select_related("lead", "lead__sector").filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return proposal
+
+
+def visible_sentiments(user: AnyUser) -> QuerySet:
+    from members.models import SentimentReport
+
+    return _authored_by(user, SentimentReport.objects.all(), "authors")
+
+
+def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    report = visible_sentiments(user).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return report

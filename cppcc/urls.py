@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from members import views as member_views
+from members.views import dossier as dossier_views
 
 from . import views
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("me/", member_views.me, name="me"),
-    path("members/", include("members.urls")),
+    path("me/", dossier_views.me, name="me"),
+    path("", include("members.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cppcc import access
 
+from . import dossier, scoring
 from .filters import MemberFilter
-from .models import Member
+from .kinds import Category
+from .models import AnnualEvaluation, DossierEntry, EntryDispute, EvaluationRun, Member
+from .scoring import ZERO
 
 
 def member_list(*, user: Any, params: Any) -> MemberFilter:
@@ -95,4 +100,87 @@ def members_by(*, user: Any, field: str) -> QuerySet:
         .values(f"{field}__name")
         .annotate(n=Count("pk"), standing=Count("pk", filter=Q(is_standing=True)))
         .order_by(f"{field}__order", f"{field}__name")
+    )
+
+
+@dataclass
+class ChartRow:
+    label: str
+    points: Decimal
+    median: Decimal | None
+    points_pct: float
+    median_pct: float
+
+
+@dataclass
+class DossierView:
+    member: Member
+    year: int
+    years: list[int]
+    scheme: scoring.Scheme | None
+    breakdown: scoring.Breakdown | None
+    entries: list[DossierEntry]
+    evaluation: AnnualEvaluation | None
+    chart: list[ChartRow] = field(default_factory=list)
+    pending: int = 0
+    run: EvaluationRun | None = None
+
+
+def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartRow]:
+    rows = []
+    for code, label in Category.choices:
+        points = next((c.points for c in breakdown.categories if c.category == code), ZERO)
+        median = Decimal(medians[code]) if code in medians else None
+        if points == 0 and not median:
+            continue
+        rows.append((label, points, median))
+    widest = max([abs(p) for _l, p, _m in rows] + [abs(m) for _l, _p, m in rows if m is not None] + [Decimal(1)])
+    return [
+        ChartRow(str(label), p, m, float(abs(p) / widest * 100), float(abs(m or 0) / widest * 100))
+        for label, p, m in rows
+    ]
+
+
+def member_dossier(*, member: Member, year: int) -> DossierView:
+    """Everything the dossier page shows for one member and year, in a fixed number of queries."""
+    entries = list(
+        member.entries.filter(year=year)
+        .select_related("reviewed_by")
+        .prefetch_related(Prefetch("disputes", queryset=EntryDispute.objects.order_by("-raised_at")))
+        .order_by("-date", "-pk")
+    )
+    for entry in entries:
+        entry.source_url = dossier.source_url(entry)
+        entry.open_dispute = next((d for d in entry.disputes.all() if d.status == EntryDispute.Status.OPEN), None)
+        entry.last_dispute = next(iter(entry.disputes.all()), None)
+    years = set(member.entries.order_by().values_list("year", flat=True).distinct())
+    years.add(timezone.localdate().year)
+    scheme = scoring.load_scheme(year)
+    breakdown = scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing) if scheme else None
+    evaluation = AnnualEvaluation.objects.filter(member=member, year=year).first()
+    view = DossierView(
+        member=member, year=year, years=sorted(years, reverse=True), scheme=scheme, breakdown=breakdown,
+        entries=entries, evaluation=evaluation,
+        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING),
+    )
+    if breakdown is not None:
+        run = EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).order_by("-finished_at").first()
+        view.run = run
+        view.chart = _chart(breakdown, run.medians if run else {})
+    return view
+
+
+def pending_reviews() -> QuerySet[DossierEntry]:
+    return (
+        DossierEntry.objects.filter(status=DossierEntry.Status.PENDING)
+        .select_related("member", "member__sector")
+        .order_by("created_at")
+    )
+
+
+def open_disputes() -> QuerySet[EntryDispute]:
+    return (
+        EntryDispute.objects.filter(status=EntryDispute.Status.OPEN)
+        .select_related("entry", "entry__member", "entry__member__sector")
+        .order_by("raised_at")
     )

@@ -4,10 +4,28 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-autosubmit] select").forEach((select) => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
+
   // Ask before an action that cannot be taken back by the same button.
   document.querySelectorAll("[data-confirm]").forEach((el) => {
     el.addEventListener("click", (event) => {
       if (!window.confirm(el.dataset.confirm)) event.preventDefault();
+    });
+  });
+
+  // A filter box above long member pickers: type part of a name to narrow the list. The label comes
+  // from the page (data-filter-placeholder), so it follows the interface language.
+  document.querySelectorAll("select[data-filterable]").forEach((select) => {
+    const box = document.createElement("input");
+    box.type = "search";
+    box.className = "form-control form-control-sm mb-1";
+    box.placeholder = select.dataset.filterPlaceholder || "";
+    box.setAttribute("aria-label", box.placeholder);
+    select.parentNode.insertBefore(box, select);
+    box.addEventListener("input", () => {
+      const needle = box.value.trim();
+      for (const option of select.options) {
+        option.hidden = needle !== "" && !option.text.includes(needle) && !option.selected;
+      }
     });
   });
 });

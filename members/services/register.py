@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from cppcc.access import MEMBER_GROUP
 
-from .models import Member
+from ..models import Member
 
 User = get_user_model()
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .validators import validate_id_number, validate_phone
+from ..validators import validate_id_number, validate_phone
 
 
 class Term(models.Model):

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 
-from . import selectors, services, spreadsheets
-from .forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
+from .. import selectors, services, spreadsheets
+from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
@@ -40,19 +40,6 @@ def member_export(request: HttpRequest) -> HttpResponse:
     members = selectors.member_list(user=request.user, params=request.GET).qs
     stamp = timezone.localdate().strftime("%Y%m%d")
     return _xlsx(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
-
-
-def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    member = access.get_member_for_user(request.user, pk)
-    history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
-    return render(request, "members/member_detail.html", {"member": member, "history": history})
-
-
-def me(request: HttpRequest) -> HttpResponse:
-    member = access.own_member(request.user)
-    if member is None:
-        return render(request, "members/me_unlinked.html", status=404)
-    return member_detail(request, member.pk)
 
 
 def member_create(request: HttpRequest) -> HttpResponse:

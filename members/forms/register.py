@@ -5,8 +5,8 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Member, Term
-from .validators import normalize_id_number
+from ..models import Member, Term
+from ..validators import normalize_id_number
 
 
 class DateInput(forms.DateInput):

@@ -1,0 +1,18 @@
+from .dossier import (
+    AnnualEvaluation,
+    CategoryCap,
+    DossierEntry,
+    EntryDispute,
+    EntryRole,
+    EvaluationRun,
+    GradeBand,
+    ScoringRule,
+    ScoringScheme,
+)
+from .register import Member, Sector, SpecialCommittee, Term
+from .submissions import AdoptionLevel, Proposal, SentimentReport
+
+__all__ = [
+    "AdoptionLevel", "AnnualEvaluation", "CategoryCap", "DossierEntry", "EntryDispute", "EntryRole", "EvaluationRun", "GradeBand", "Member",
+    "Proposal", "ScoringRule", "ScoringScheme", "Sector", "SentimentReport", "SpecialCommittee", "Term",
+]

@@ -1,0 +1,65 @@
+"""The annual 履职报告 as PDF (WeasyPrint, CJK font from the system) and the dossier as a workbook."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .selectors import DossierView
+from .spreadsheets import XLSX_CONTENT_TYPE
+
+__all__ = ["XLSX_CONTENT_TYPE", "dossier_pdf", "dossier_workbook"]
+
+
+def dossier_pdf(view: DossierView, *, request: Any = None) -> bytes:
+    # Imported here: WeasyPrint loads Pango at import, which only the PDF pages need.
+    from weasyprint import HTML
+
+    html = render_to_string("members/report_pdf.html", {"dossier": view, "member": view.member,
+                                                         "printed_on": timezone.localdate()}, request=request)
+    base_url = request.build_absolute_uri("/") if request is not None else None
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def dossier_workbook(view: DossierView) -> bytes:
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = f"{view.year}年度履职记录"
+    bold = Font(bold=True)
+    member = view.member
+    sheet.append([f"{member.name} {view.year} 年度委员履职档案"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(["界别", member.sector.name, "专委会", member.committee.name if member.committee else "",
+                  "常委", "是" if member.is_standing else "否"])
+    sheet.append([])
+    sheet.append(["日期", "类别", "事项", "角色", "状态", "是否计分"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for e in view.entries:
+        sheet.append([e.date, e.get_kind_display(), e.title, e.get_role_display() if e.role else "",
+                      e.get_status_display(), "否" if e.disabled or e.status != "confirmed" else "是"])
+        sheet.cell(row=sheet.max_row, column=1).number_format = "yyyy-mm-dd"
+    if view.breakdown is not None:
+        totals = wb.create_sheet("积分")
+        totals.append(["分类", "类别", "次数", "每次分值", "得分", "上限"])
+        for cell in totals[1]:
+            cell.font = bold
+        for category in view.breakdown.categories:
+            for line in category.kinds:
+                totals.append([category.label, line.label, line.count, float(line.points_each), float(line.points),
+                               float(line.cap) if line.cap is not None else ""])
+            totals.append([category.label, "小计", "", "", float(category.points),
+                           float(category.cap) if category.cap is not None else ""])
+        totals.append(["基础分", "", "", "", float(view.breakdown.base), ""])
+        totals.append(["总分", "", "", "", float(view.breakdown.total), ""])
+        totals.append(["等次", view.breakdown.grade])
+    for column, width in zip("ABCDEF", (12, 22, 48, 8, 10, 10), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

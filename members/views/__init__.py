@@ -1,0 +1,3 @@
+from . import dossier, register, scoring, submissions
+
+__all__ = ["dossier", "register", "scoring", "submissions"]
