@@ -17,8 +17,6 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .models import DossierEntry
 
@@ -68,19 +66,6 @@ def source_url(entry: DossierEntry) -> str:
     return reverse(url_name, args=[entry.source_id]) if url_name else ""
 
 
-def _record_deletions(entries: list[DossierEntry], actor: Any) -> None:
-    # simple-history has no bulk helper for deletions; the ledger keeps who removed what all the same.
-    History = DossierEntry.history.model
-    now = timezone.now()
-    History.objects.bulk_create(
-        History(
-            history_date=now, history_user=actor, history_type="-",
-            **{f.attname: getattr(e, f.attname) for f in History.tracked_fields},
-        )
-        for e in entries
-    )
-
-
 @transaction.atomic
 def sync(source: models.Model, *, actor: Any = None) -> SyncResult:
     try:
@@ -112,12 +97,11 @@ def sync(source: models.Model, *, actor: Any = None) -> SyncResult:
             changed.append(entry)
 
     if stale:
-        _record_deletions(stale, actor)
         DossierEntry.objects.filter(pk__in=[e.pk for e in stale]).delete()
     if changed:
-        bulk_update_with_history(changed, DossierEntry, list(_SYNCED_FIELDS), batch_size=500, default_user=actor)
+        DossierEntry.objects.bulk_update(changed, list(_SYNCED_FIELDS), batch_size=500)
     if new:
-        bulk_create_with_history(new, DossierEntry, batch_size=500, default_user=actor)
+        DossierEntry.objects.bulk_create(new, batch_size=500)
     return SyncResult(created=len(new), updated=len(changed), deleted=len(stale))
 
 
@@ -125,8 +109,5 @@ def sync(source: models.Model, *, actor: Any = None) -> SyncResult:
 def forget(source: models.Model, *, actor: Any = None) -> int:
     """Remove every entry of a source that is being deleted."""
     source_type = ContentType.objects.get_for_model(source)
-    entries = list(DossierEntry.objects.filter(source_type=source_type, source_id=source.pk))
-    if entries:
-        _record_deletions(entries, actor)
-        DossierEntry.objects.filter(pk__in=[e.pk for e in entries]).delete()
-    return len(entries)
+    deleted, _by_model = DossierEntry.objects.filter(source_type=source_type, source_id=source.pk).delete()
+    return deleted

@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from cppcc import access
-from members.models import Member, Sector, SpecialCommittee, Term
+from members.kinds import ActivityKind
+from members.models import DossierEntry, Member, Sector, SpecialCommittee, Term
 from members.validators import id_check_digit
 
 
@@ -56,7 +57,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(Group.objects.get(name=extracted))
+            self.groups.add(Group.objects.get_or_create(name=extracted)[0])
         if create:
             self.save()
 
@@ -76,3 +77,14 @@ class MemberFactory(factory.django.DjangoModelFactory):
 
 def member_user(**kwargs):
     return UserFactory(role=access.MEMBER_GROUP, **kwargs)
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DossierEntry
+
+    member = factory.SubFactory(MemberFactory)
+    year = 2023
+    date = factory.LazyAttribute(lambda e: dt.date(e.year, 5, 1))
+    kind = ActivityKind.OTHER_DUTY
+    title = factory.Sequence(lambda n: f"履职事项{n}")

@@ -57,7 +57,7 @@ class RulesForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
+        for name, value in list(data.items()):
             if name.startswith(("cap__", "catcap__")) and value is not None and value < 0:
                 self.add_error(name, _("上限不能为负数。"))
         return data

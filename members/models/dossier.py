@@ -63,7 +63,8 @@ class DossierEntry(models.Model):
     )
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
-    history = HistoricalRecords(verbose_name=_("履职记录历史"))
+    # No history table here: the ledger is derived. Its sources keep their own history, and the
+    # entry itself records who entered, reviewed or disputed it (a copy of ~1M rows would buy nothing).
 
     class Meta:
         ordering = ["-date", "-pk"]

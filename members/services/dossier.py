@@ -16,7 +16,6 @@ from ..models import DossierEntry, EntryDispute, Member
 
 def _save(entry: DossierEntry, actor: Any) -> DossierEntry:
     entry.full_clean()
-    entry._history_user = actor
     entry.save()
     return entry
 

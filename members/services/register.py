@@ -80,7 +80,7 @@ def member_link_account(*, member: Member, username: str, password: str = "", ac
             validate_password(password, user)
             user.set_password(password)
             user.save(update_fields=["password"])
-    user.groups.add(Group.objects.get(name=MEMBER_GROUP))
+    user.groups.add(Group.objects.get_or_create(name=MEMBER_GROUP)[0])
     member.user = user
     _save(member, actor=actor)
     return user

@@ -1,8 +1,4 @@
-"""The demo committee, modelled on the Xingyang CPPCC's 2023 work report (第六届).
-
-Deterministic (one fixed random seed) and idempotent (rows are found by natural keys before they are
-created), so running it twice changes nothing.
-"""
+"""The demo register: term, sectors, committees, 250 members and the three demo accounts."""
 
 from __future__ import annotations
 
@@ -12,13 +8,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from cppcc.access import LEADER_GROUP, MEMBER_GROUP, STAFF_GROUP
 from members.models import Member, Sector, SpecialCommittee, Term
 from members.validators import id_check_digit
-
-from .access import LEADER_GROUP, MEMBER_GROUP, STAFF_GROUP
 
 SEED = 20230720
 DEMO_PASSWORD = "Demo@2023"
@@ -144,7 +138,7 @@ def _accounts(member_for_login: Member) -> list[tuple[DemoAccount, str]]:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=account.group))
+        user.groups.add(Group.objects.get_or_create(name=account.group)[0])
         made.append((account, full_name))
     member_user = User.objects.get(username="member")
     if member_for_login.user_id != member_user.pk:
@@ -152,8 +146,8 @@ def _accounts(member_for_login: Member) -> list[tuple[DemoAccount, str]]:
     return made
 
 
-@transaction.atomic
-def seed(stdout) -> None:
+def seed_register(stdout) -> Member:
+    """Returns the member the demo account `member` logs in as."""
     sectors, committees, term = _reference_data()
     planned = _members(sectors, committees, term)
     existing = set(Member.objects.filter(id_number__in=[m.id_number for m in planned]).values_list("id_number", flat=True))
@@ -167,3 +161,5 @@ def seed(stdout) -> None:
     stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
     for account, full_name in accounts:
         stdout.write(f"  {account.group}：{account.username}（{full_name}）")
+    login_member.refresh_from_db()
+    return login_member
