@@ -190,3 +190,34 @@ def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
     if write:
         ensure_can_edit(user)
     return report
+
+
+def visible_meetings(user: AnyUser) -> QuerySet:
+    """Meetings are committee business every member may know of; sheets and statistics are not."""
+    from consultations.models import Meeting
+
+    return Meeting.objects.all() if user.is_authenticated else Meeting.objects.none()
+
+
+def get_meeting_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    meeting = visible_meetings(user).select_related("term", "organiser_committee").filter(pk=pk).first()
+    if meeting is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return meeting
+
+
+def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """Staff and leaders see every leave request; a member only their own (another's is a 404)."""
+    from consultations.models import LeaveRequest
+
+    qs = LeaveRequest.objects.select_related("meeting", "member")
+    if not can_read_all(user):
+        qs = qs.filter(member__user=user) if user.is_authenticated else qs.none()
+    request = qs.filter(pk=pk).first()
+    if request is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return request

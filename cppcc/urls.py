@@ -16,5 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("me/", dossier_views.me, name="me"),
     path("", include("members.urls")),
+    path("", include("consultations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,25 +5,20 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .selectors import DossierView
-from .spreadsheets import XLSX_CONTENT_TYPE
+from cppcc.documents import XLSX_CONTENT_TYPE, render_pdf
 
-__all__ = ["XLSX_CONTENT_TYPE", "dossier_pdf", "dossier_workbook"]
+from .selectors import DossierView
+
+__all__ = ["XLSX_CONTENT_TYPE", "dossier_pdf", "dossier_workbook"]  # the views take the content type here
 
 
 def dossier_pdf(view: DossierView, *, request: Any = None) -> bytes:
-    # Imported here: WeasyPrint loads Pango at import, which only the PDF pages need.
-    from weasyprint import HTML
-
-    html = render_to_string("members/report_pdf.html", {"dossier": view, "member": view.member,
-                                                         "printed_on": timezone.localdate()}, request=request)
-    base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base_url).write_pdf()
+    context = {"dossier": view, "member": view.member, "printed_on": timezone.localdate()}
+    return render_pdf("members/report_pdf.html", context, request=request)
 
 
 def dossier_workbook(view: DossierView) -> bytes:

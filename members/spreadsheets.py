@@ -25,8 +25,6 @@ from simple_history.utils import bulk_create_with_history
 from .models import Member, Sector, SpecialCommittee, Term
 from .validators import normalize_id_number
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @dataclass(frozen=True)
 class Column:

@@ -11,6 +11,7 @@ from django.db import transaction
 from members import services
 from members.models import EvaluationRun
 
+from .meetings import seed_meetings
 from .register import DEMO_PASSWORD, seed_register
 from .submissions import seed_submissions
 
@@ -23,6 +24,7 @@ __all__ = ["DEMO_PASSWORD", "YEARS", "seed"]
 def seed(stdout) -> None:
     login_member = seed_register(stdout)
     seed_submissions(stdout, YEARS, login_member)
+    seed_meetings(stdout, login_member)
     for year in YEARS:
         # A year already evaluated from the same demo data would come out the same; skip it.
         if not EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).exists():

@@ -20,7 +20,7 @@ class MembersChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name}（{obj.sector.name}）"
 
 
-def _members(include=()):
+def member_choices(include=()):
     """Serving members for a picker, plus anyone already on the record (who may have left since)."""
     from django.db.models import Q
 
@@ -50,8 +50,8 @@ class ProposalForm(forms.ModelForm):
         existing = []
         if self.instance.pk:
             existing = [self.instance.lead_id, *self.instance.cosigners.values_list("pk", flat=True)]
-        self.fields["lead"].queryset = _members(existing)
-        self.fields["cosigners"].queryset = _members(existing)
+        self.fields["lead"].queryset = member_choices(existing)
+        self.fields["cosigners"].queryset = member_choices(existing)
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
             self.fields["submitted_on"].initial = timezone.localdate()
@@ -100,7 +100,7 @@ class SentimentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         existing = list(self.instance.authors.values_list("pk", flat=True)) if self.instance.pk else []
-        self.fields["authors"].queryset = _members(existing)
+        self.fields["authors"].queryset = member_choices(existing)
         self.fields["adoption_level"].choices = [("", _("未采用")), *self.fields["adoption_level"].choices[1:]]
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.documents import XLSX_CONTENT_TYPE
 
 from .. import selectors, services, spreadsheets
 from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=spreadsheets.XLSX_CONTENT_TYPE)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
     return response
 

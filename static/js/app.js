@@ -28,4 +28,31 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+
+  // Sign-in sheet: one click marks everyone not yet signed as present; exceptions are then changed by hand.
+  document.querySelectorAll("[data-mark-all]").forEach((button) => {
+    button.addEventListener("click", () => {
+      const rows = document.querySelector(button.dataset.target);
+      rows.querySelectorAll("tr").forEach((row) => {
+        const checked = row.querySelector("input[type=radio]:checked");
+        if (!checked || checked.value === "unmarked") {
+          const target = row.querySelector(`input[type=radio][value="${button.dataset.markAll}"]`);
+          if (target) target.checked = true;
+        }
+      });
+    });
+  });
+
+  // Find a name in a long table by typing part of it.
+  document.querySelectorAll("[data-filter-rows]").forEach((box) => {
+    const rows = document.querySelector(box.dataset.filterRows);
+    box.addEventListener("input", () => {
+      const needle = box.value.trim();
+      rows.querySelectorAll("tr[data-name]").forEach((row) => {
+        row.hidden = needle !== "" && !row.dataset.name.includes(needle);
+      });
+    });
+    // Enter in the search box must not submit the sheet.
+    box.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+  });
 });

@@ -1,0 +1,34 @@
+"""Which dossier entries a meeting's sign-in sheet implies."""
+
+from __future__ import annotations
+
+from members.dossier import EntrySpec, builder
+from members.kinds import ActivityKind as K
+
+from .models import Attendance, Meeting, MeetingKind
+
+ATTEND_KIND = {
+    MeetingKind.PLENARY: K.ATTEND_PLENARY,
+    MeetingKind.STANDING: K.ATTEND_STANDING,
+    MeetingKind.CONSULTATION: K.ATTEND_CONSULTATION,
+    MeetingKind.INSPECTION: K.ATTEND_INSPECTION,
+    MeetingKind.TRAINING: K.ATTEND_TRAINING,
+    MeetingKind.STUDY: K.ATTEND_STUDY,
+}
+STATUS_KIND = {Attendance.Status.LEAVE: K.LEAVE, Attendance.Status.ABSENT: K.ABSENCE}
+SPEECH_KIND = {Attendance.Speech.ORAL: K.SPEECH_ORAL, Attendance.Speech.WRITTEN: K.SPEECH_WRITTEN}
+
+
+@builder(Meeting, url_name="consultations:detail")
+def meeting_entries(meeting: Meeting) -> list[EntrySpec]:
+    title = meeting.display_title
+    date, year = meeting.start_date, meeting.start_date.year
+    present_kind = ATTEND_KIND.get(meeting.kind, K.ATTEND_OTHER)
+    specs = []
+    for member_id, status, speech in meeting.attendances.values_list("member_id", "status", "speech"):
+        kind = present_kind if status == Attendance.Status.PRESENT else STATUS_KIND.get(status)
+        if kind:
+            specs.append(EntrySpec(member_id, kind, date, year, title))
+        if speech in SPEECH_KIND:
+            specs.append(EntrySpec(member_id, SPEECH_KIND[speech], date, year, title))
+    return specs

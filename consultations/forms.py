@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.forms import DateInput
+from members.forms.submissions import MembersChoiceField, member_choices
+from members.models import Sector, SpecialCommittee, Term
+
+from .models import ConsultationOutcome, Meeting, OutcomeInstruction
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "term", "number", "title", "topic", "is_topical", "start_date", "end_date", "start_time",
+                  "place", "organiser_committee", "organiser_office", "description"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput(), "start_time": TimeInput(),
+                   "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["term"].initial = Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+        self.fields["organiser_committee"].empty_label = _("无")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(Column("kind", css_class="col-md-4"), Column("term", css_class="col-6 col-md-4"),
+                Column("number", css_class="col-6 col-md-4")),
+            "title", Row(Column("topic", css_class="col-md-9"), Column("is_topical", css_class="col-md-3 pt-md-4")),
+            Row(Column("start_date", css_class="col-6 col-md-4"), Column("end_date", css_class="col-6 col-md-4"),
+                Column("start_time", css_class="col-md-4")),
+            Row(Column("place", css_class="col-md-4"), Column("organiser_committee", css_class="col-md-4"),
+                Column("organiser_office", css_class="col-md-4")),
+            "description",
+        )
+
+
+class InviteForm(forms.Form):
+    SCOPES = [
+        ("all", _("全体在任委员")),
+        ("standing", _("全体常委")),
+        ("committee", _("一个专委会的委员")),
+        ("sector", _("一个界别的委员")),
+        ("hand", _("逐个选择")),
+    ]
+    scope = forms.ChoiceField(label=_("邀请范围"), choices=SCOPES, widget=forms.RadioSelect, initial="all")
+    committee = forms.ModelChoiceField(label=_("专委会"), queryset=SpecialCommittee.objects.all(), required=False)
+    sector = forms.ModelChoiceField(label=_("界别"), queryset=Sector.objects.all(), required=False)
+    members = MembersChoiceField(label=_("委员"), queryset=member_choices(), required=False,
+                                 widget=forms.SelectMultiple(attrs={"data-filterable": "1", "size": "10",
+                                                                    "class": "form-select",
+                                                                    "data-filter-placeholder": _("输入姓名筛选")}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == "committee" and not data.get("committee"):
+            self.add_error("committee", _("请选择专委会。"))
+        if scope == "sector" and not data.get("sector"):
+            self.add_error("sector", _("请选择界别。"))
+        if scope == "hand" and not data.get("members"):
+            self.add_error("members", _("请至少选择一位委员。"))
+        return data
+
+
+class LeaveRequestForm(forms.Form):
+    reason = forms.CharField(label=_("请假事由"), max_length=200,
+                             widget=forms.TextInput(attrs={"placeholder": _("例如：因公出差")}))
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationOutcome
+        fields = ["title", "content", "sent_to", "sent_on"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 3}), "sent_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class InstructionForm(forms.ModelForm):
+    class Meta:
+        model = OutcomeInstruction
+        fields = ["leader", "level", "date", "content"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

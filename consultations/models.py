@@ -1,0 +1,219 @@
+"""Meetings and activities with a sign-in sheet, what consultations produced, and leaders' instructions."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cppcc.numerals import chinese_number
+from members.models import AdoptionLevel, Member, SpecialCommittee, Term
+
+
+class MeetingKind(models.TextChoices):
+    PLENARY = "plenary", _("全体会议")
+    STANDING = "standing", _("常委会会议")
+    CHAIR = "chair", _("主席会议")
+    PARTY_GROUP = "party_group", _("党组会议")
+    CONSULTATION = "consultation", _("专题协商会")
+    INSPECTION = "inspection", _("视察调研")
+    TRAINING = "training", _("培训班")
+    STUDY = "study", _("学习")
+    EVALUATION = "evaluation", _("观摩讲评会")
+    ACTIVITY = "activity", _("其他活动")
+
+
+# Meetings numbered within a term: 六届二次全体会议, 六届八次常委会会议.
+NUMBERED_KINDS = (MeetingKind.PLENARY, MeetingKind.STANDING)
+
+
+class Meeting(models.Model):
+    kind = models.CharField(_("类型"), max_length=20, choices=MeetingKind.choices)
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("届别"))
+    number = models.PositiveSmallIntegerField(_("届内次数"), null=True, blank=True,
+                                              help_text=_("全体会议和常委会会议在本届内的次数。"))
+    title = models.CharField(_("名称"), max_length=200, blank=True,
+                             help_text=_("全体会议和常委会会议可不填，系统按届次生成。"))
+    topic = models.CharField(_("议题"), max_length=200, blank=True)
+    is_topical = models.BooleanField(_("专题议政性"), default=False,
+                                     help_text=_("常委会会议围绕一个专题协商议政。"))
+    start_date = models.DateField(_("开始日期"))
+    end_date = models.DateField(_("结束日期"), null=True, blank=True, help_text=_("多日活动（如培训班）填写。"))
+    start_time = models.TimeField(_("开始时间"), null=True, blank=True)
+    place = models.CharField(_("地点"), max_length=100, blank=True)
+    organiser_committee = models.ForeignKey(
+        SpecialCommittee, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings",
+        verbose_name=_("承办专委会"),
+    )
+    organiser_office = models.CharField(_("承办委室"), max_length=60, blank=True)
+    description = models.TextField(_("说明"), blank=True)
+    # Bumped by every sheet save: a second clerk saving a stale copy of the sheet is told, not silently applied.
+    sheet_version = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("会议活动历史"))
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        verbose_name = _("会议活动")
+        verbose_name_plural = _("会议活动")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "kind", "number"], condition=Q(number__isnull=False),
+                                    name="meeting_unique_number_in_term",
+                                    violation_error_message=_("本届已有这一次会议。")),
+            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                                   name="meeting_ends_after_start",
+                                   violation_error_message=_("结束日期不能早于开始日期。")),
+        ]
+        indexes = [models.Index(fields=["start_date"], name="meeting_start"),
+                   models.Index(fields=["kind", "start_date"], name="meeting_kind_start")]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:detail", args=[self.pk])
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        if self.kind in NUMBERED_KINDS and self.number:
+            term = chinese_number(self.term.number) if self.term_id else ""
+            return f"{term}届{chinese_number(self.number)}次{self.get_kind_display()}"
+        return f"{self.get_kind_display()}：{self.topic}" if self.topic else str(self.get_kind_display())
+
+    @property
+    def last_day(self):
+        return self.end_date or self.start_date
+
+
+class Attendance(models.Model):
+    """One line of a sign-in sheet: an invited member and what became of the invitation."""
+
+    class Status(models.TextChoices):
+        UNMARKED = "unmarked", _("未签到")
+        PRESENT = "present", _("出席")
+        LEAVE = "leave", _("请假")
+        ABSENT = "absent", _("缺席")
+
+    class Speech(models.TextChoices):
+        NONE = "", _("无")
+        ORAL = "oral", _("大会发言")
+        WRITTEN = "written", _("书面发言")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("委员"))
+    status = models.CharField(_("签到"), max_length=10, choices=Status.choices, default=Status.UNMARKED)
+    leave_reason = models.CharField(_("请假事由"), max_length=200, blank=True)
+    speech = models.CharField(_("发言"), max_length=10, choices=Speech.choices, blank=True, default="")
+
+    class Meta:
+        ordering = ["meeting", "member"]
+        verbose_name = _("签到")
+        verbose_name_plural = _("签到")
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="attendance_unique_member")]
+        indexes = [models.Index(fields=["member", "status"], name="attendance_member_status")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.member} {self.get_status_display()}"
+
+
+class LeaveRequest(models.Model):
+    """A member asks, usually from a phone, to be excused from a meeting."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审批")
+        APPROVED = "approved", _("已准假")
+        REFUSED = "refused", _("不予准假")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="leave_requests")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="leave_requests")
+    reason = models.CharField(_("请假事由"), max_length=200)
+    status = models.CharField(_("审批状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    note = models.CharField(_("审批意见"), max_length=200, blank=True)
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("请假申请")
+        verbose_name_plural = _("请假申请")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], condition=Q(status="pending"),
+                                    name="one_pending_leave_request",
+                                    violation_error_message=_("这次会议的请假申请正在审批中。")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.meeting}"
+
+
+class ConsultationOutcome(models.Model):
+    """协商成果: what a consultation recommended and to whom it went."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
+    title = models.CharField(_("成果名称"), max_length=200)
+    content = models.TextField(_("意见建议"))
+    sent_to = models.CharField(_("报送对象"), max_length=200, blank=True)
+    sent_on = models.DateField(_("报送日期"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("协商成果历史"))
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        verbose_name = _("协商成果")
+        verbose_name_plural = _("协商成果")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OutcomeInstruction(models.Model):
+    """批示: a leader's written instruction on a consultation outcome."""
+
+    outcome = models.ForeignKey(ConsultationOutcome, on_delete=models.CASCADE, related_name="instructions")
+    leader = models.CharField(_("批示领导"), max_length=100)
+    level = models.CharField(_("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY)
+    date = models.DateField(_("批示日期"))
+    content = models.TextField(_("批示内容"))
+
+    history = HistoricalRecords(verbose_name=_("批示历史"))
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("批示")
+        verbose_name_plural = _("批示")
+
+    def __str__(self) -> str:
+        return f"{self.leader} {self.date}"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """The private address of a member's iCal feed; resetting it cuts off every old subscription."""
+
+    member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=_new_token)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("日历订阅")
+        verbose_name_plural = _("日历订阅")
+
+    def __str__(self) -> str:
+        return str(self.member)
+
+    def reset(self) -> None:
+        self.token = _new_token()
