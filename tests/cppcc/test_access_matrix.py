@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from consultations import services as meetings
 from members import services
 from members.models import DossierEntry, EntryDispute
 
@@ -60,6 +61,27 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "members:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "members:scheme_create": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "consultations:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:stats_xlsx": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:stats_pdf": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:detail": ("get", "meeting", {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
+    "consultations:edit": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
+    "consultations:delete": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:invite": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
+    "consultations:sheet": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:sheet_pdf": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:sheet_xlsx": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:leave_request": ("post", "meeting", {ANON: 302, OWN: 302, OTHER: 302, STAFF: 404, LEADER: 404}),
+    "consultations:outcome_create": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:instruction_create": ("post", "outcome", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:leave_decide": ("post", "leave", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "consultations:calendar": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    # The private feed address is its own key: it answers to whoever holds it, and to nobody else.
+    "consultations:feed": ("get", "token", {ANON: 200, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
+    "consultations:mine": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
+    "consultations:calendar_reset": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 404, LEADER: 404}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -97,29 +119,58 @@ def _cases():
             yield pytest.param(name, method, target, who, status, id=f"{name}-{who}")
 
 
+def _records_of(m, staff):
+    entry = DossierEntry.objects.create(member=m, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访")
+    proposal = services.proposal_create(actor=staff, year=YEAR, number=m.pk, title="提案", lead=m,
+                                        submitted_on=dt.date(YEAR, 1, 10))
+    report = services.sentiment_create(actor=staff, authors=[m], year=YEAR, title="社情民意",
+                                       reported_on=dt.date(YEAR, 2, 1))
+    return {"entry": entry.pk, "proposal": proposal.pk, "sentiment": report.pk}
+
+
+def _meetings(member, other_member, staff):
+    soon = dt.date.today() + dt.timedelta(days=7)
+    mine = meetings.meeting_create(actor=staff, kind="study", term=member.term, start_date=soon)
+    theirs = meetings.meeting_create(actor=staff, kind="study", term=member.term, start_date=soon)
+    meetings.meeting_invite(meeting=mine, members=[member], actor=staff)
+    meetings.meeting_invite(meeting=theirs, members=[other_member], actor=staff)
+    leaves = [meetings.leave_request_create(meeting=m, member=who, reason="出差", actor=None)
+              for m, who in ((mine, member), (theirs, other_member))]
+    outcome = meetings.outcome_create(meeting=mine, actor=staff, title="成果", content="建议")
+    return {"meeting": (mine.pk, theirs.pk), "leave": (leaves[0].pk, leaves[1].pk), "outcome": (outcome.pk, outcome.pk)}
+
+
 @pytest.fixture
 def targets(member, other_member, staff):
-    """For each kind of object URL: the arguments for the member's own object and another's."""
-    def records_of(m):
-        entry = DossierEntry.objects.create(member=m, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访")
-        proposal = services.proposal_create(actor=staff, year=YEAR, number=m.pk, title="提案", lead=m,
-                                            submitted_on=dt.date(YEAR, 1, 10))
-        report = services.sentiment_create(actor=staff, authors=[m], year=YEAR, title="社情民意",
-                                           reported_on=dt.date(YEAR, 2, 1))
-        return entry, proposal, report
+    """Builds, for one kind of object URL, the arguments for the member's own object and another's.
 
-    own, other = records_of(member), records_of(other_member)
-    dispute = EntryDispute.objects.create(entry=other[0], comment="有误")
-    services.scheme_create_default(year=YEAR)
-    return {
-        "member": ([member.pk], [other_member.pk]),
-        "member_year": ([member.pk, YEAR], [other_member.pk, YEAR]),
-        "entry": ([own[0].pk], [other[0].pk]),
-        "proposal": ([own[1].pk], [other[1].pk]),
-        "sentiment": ([own[2].pk], [other[2].pk]),
-        "dispute": ([dispute.pk], [dispute.pk]),
-        "year": ([YEAR], [YEAR]),
-    }
+    Only the objects the case needs are made, which keeps the matrix fast.
+    """
+
+    def build(target):
+        if target == "member":
+            return [member.pk], [other_member.pk]
+        if target == "member_year":
+            return [member.pk, YEAR], [other_member.pk, YEAR]
+        if target in ("entry", "proposal", "sentiment"):
+            own, other = _records_of(member, staff), _records_of(other_member, staff)
+            return [own[target]], [other[target]]
+        if target == "dispute":
+            entry = DossierEntry.objects.create(member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit",
+                                                title="走访")
+            dispute = EntryDispute.objects.create(entry=entry, comment="有误")
+            return [dispute.pk], [dispute.pk]
+        if target == "year":
+            services.scheme_create_default(year=YEAR)
+            return [YEAR], [YEAR]
+        if target in ("meeting", "leave", "outcome"):
+            own, other = _meetings(member, other_member, staff)[target]
+            return [own], [other]
+        if target == "token":
+            return [meetings.calendar_feed_for(member).token], [meetings.calendar_feed_for(other_member).token]
+        raise AssertionError(f"no builder for target {target}")
+
+    return build
 
 
 @pytest.mark.parametrize(("name", "method", "target", "who", "status"), list(_cases()))
@@ -128,7 +179,7 @@ def test_each_role_gets_the_expected_answer(
 ):
     client = {ANON: anonymous, STAFF: staff_client, LEADER: leader_client}.get(who, member_client)
     if target is not None:
-        own_args, other_args = targets[target]
+        own_args, other_args = targets(target)
         url = reverse(name, args=other_args if who == OTHER else own_args)
     else:
         url = reverse(name)
