@@ -221,3 +221,19 @@ def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
     if write:
         ensure_can_edit(user)
     return request
+
+
+def visible_topics(user: AnyUser) -> QuerySet:
+    """Staff and leaders see the whole research plan; a member the topics they take part in."""
+    from research.models import ResearchTopic
+
+    return _authored_by(user, ResearchTopic.objects.all(), "participants__member")
+
+
+def get_topic_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    topic = visible_topics(user).select_related("committee").filter(pk=pk).first()
+    if topic is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return topic

@@ -17,5 +17,6 @@ urlpatterns = [
     path("me/", dossier_views.me, name="me"),
     path("", include("members.urls")),
     path("", include("consultations.urls")),
+    path("", include("research.urls")),
     path("admin/", admin.site.urls),
 ]

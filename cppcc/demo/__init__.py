@@ -13,6 +13,7 @@ from members.models import EvaluationRun
 
 from .meetings import seed_meetings
 from .register import DEMO_PASSWORD, seed_register
+from .research import seed_research
 from .submissions import seed_submissions
 
 YEARS = (2022, 2023)
@@ -25,6 +26,7 @@ def seed(stdout) -> None:
     login_member = seed_register(stdout)
     seed_submissions(stdout, YEARS, login_member)
     seed_meetings(stdout, login_member)
+    seed_research(stdout)
     for year in YEARS:
         # A year already evaluated from the same demo data would come out the same; skip it.
         if not EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).exists():

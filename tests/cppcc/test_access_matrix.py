@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from consultations import services as meetings
+from cppcc.demo.research import _pdf
 from members import services
 from members.models import DossierEntry, EntryDispute
+from research import services as research
 
 YEAR = 2023
 
@@ -82,6 +85,18 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "consultations:feed": ("get", "token", {ANON: 200, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
     "consultations:mine": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
     "consultations:calendar_reset": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 404, LEADER: 404}),
+    "research:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "research:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "research:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "research:detail": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "research:edit": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "research:team": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "research:report": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "research:report_file": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "research:transition": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "research:instruction_create": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -140,6 +155,15 @@ def _meetings(member, other_member, staff):
     return {"meeting": (mine.pk, theirs.pk), "leave": (leaves[0].pk, leaves[1].pk), "outcome": (outcome.pk, outcome.pk)}
 
 
+def _topic_for(m, staff):
+    topic = research.topic_create(actor=staff, year=YEAR, title=f"课题{m.pk}", leader="主席", office="办公室",
+                                  planned_start=dt.date(YEAR, 3, 1), planned_end=dt.date(YEAR, 9, 1))
+    research.topic_set_participants(topic=topic, members=[m], actor=staff)
+    research.report_save(topic=topic, actor=staff, title="报告", completed_on=dt.date(YEAR, 8, 1),
+                         upload=SimpleUploadedFile("r.pdf", _pdf("r")))
+    return topic
+
+
 @pytest.fixture
 def targets(member, other_member, staff):
     """Builds, for one kind of object URL, the arguments for the member's own object and another's.
@@ -166,6 +190,13 @@ def targets(member, other_member, staff):
         if target in ("meeting", "leave", "outcome"):
             own, other = _meetings(member, other_member, staff)[target]
             return [own], [other]
+        if target in ("topic", "report_instruction"):
+            own, other = _topic_for(member, staff), _topic_for(other_member, staff)
+            if target == "topic":
+                return [own.pk], [other.pk]
+            instruction = research.instruction_create(report=own.report, actor=staff, leader="市委主要领导",
+                                                      level="city", date=dt.date(YEAR, 9, 1), content="落实")
+            return [instruction.pk], [instruction.pk]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [meetings.calendar_feed_for(other_member).token]
         raise AssertionError(f"no builder for target {target}")

@@ -1,0 +1,60 @@
+"""Uploaded files are judged by what they contain, not by their names."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97 / WPS Office documents
+_PDF = b"%PDF-"
+_ZIP = b"PK\x03\x04"
+_EXECUTABLES = (b"MZ", b"\x7fELF", b"#!")
+
+
+def sniff(head: bytes, data: bytes, name: str) -> str:
+    """'pdf', 'docx', 'wps', 'exe' or '' for a file of unknown kind."""
+    if head.startswith(_PDF):
+        return "pdf"
+    if head.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return ""
+        return ""
+    if head.startswith(_OLE2) and name.lower().endswith(".wps"):
+        return "wps"
+    if head.startswith(_EXECUTABLES):
+        return "exe"
+    return ""
+
+
+_LABELS = {"pdf": "PDF", "docx": "Word（DOCX）", "wps": "WPS"}
+
+
+def check_document(upload: Any, *, max_bytes: int, allowed: tuple[str, ...] = ("pdf", "docx", "wps")) -> tuple[str, bytes]:
+    """Read an upload and return (kind, content), or say in Chinese why it is refused."""
+    if upload.size == 0:
+        raise ValidationError(_("文件是空的，请重新选择。"), code="empty")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("文件过大（%(size)s MB），上限为 %(limit)s MB。")
+            % {"size": round(upload.size / 1048576, 1), "limit": max_bytes // 1048576},
+            code="too_large",
+        )
+    data = upload.read()
+    kind = sniff(data[:8], data, upload.name or "")
+    if kind == "exe":
+        raise ValidationError(_("这是一个程序文件，不是文档，已拒绝。"), code="executable")
+    if kind not in allowed:
+        raise ValidationError(
+            _("只接受 %(kinds)s 格式的文档；该文件的内容不是其中任何一种（无论文件名如何）。")
+            % {"kinds": "、".join(_LABELS[k] for k in allowed)},
+            code="type",
+        )
+    return kind, data
