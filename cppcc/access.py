@@ -237,3 +237,32 @@ def get_topic_for_user(user: AnyUser, pk: int, *, write: bool = False):
     if write:
         ensure_can_edit(user)
     return topic
+
+
+def visible_sessions(user: AnyUser) -> QuerySet:
+    """Staff and leaders see every consultation; a member the ones they took part in."""
+    from platforms.models import PlatformSession
+
+    return _authored_by(user, PlatformSession.objects.all(), "members")
+
+
+def get_session_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    session = visible_sessions(user).select_related("platform", "platform__township").filter(pk=pk).first()
+    if session is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return session
+
+
+def get_platform_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """Platforms are the committee's own network: staff and leaders read them, members do not."""
+    from platforms.models import Platform
+
+    ensure_can_read_all(user)
+    platform = Platform.objects.select_related("parent", "township").filter(pk=pk).first()
+    if platform is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return platform

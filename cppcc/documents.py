@@ -22,24 +22,33 @@ def render_pdf(template: str, context: dict[str, Any], *, request: Any = None) -
     return HTML(string=html, base_url=base_url).write_pdf()
 
 
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]], Sequence[int]]
+
+
 def workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int] = ()) -> bytes:
     """One sheet: a bold header row, then the rows; dates get a date format."""
+    return workbook_of([(title, headers, rows, widths)])
+
+
+def workbook_of(sheets: Sequence[Sheet]) -> bytes:
+    """Several such sheets in one file."""
     import datetime as dt
 
     wb = Workbook()
-    sheet = wb.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    wb.remove(wb.active)
+    for title, headers, rows, widths in sheets:
+        sheet = wb.create_sheet(title[:31])
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for row in rows:
+            sheet.append(list(row))
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("consultations.urls")),
     path("", include("research.urls")),
+    path("", include("platforms.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from members import services
 from members.models import EvaluationRun
 
 from .meetings import seed_meetings
+from .platforms import seed_platforms
 from .register import DEMO_PASSWORD, seed_register
 from .research import seed_research
 from .submissions import seed_submissions
@@ -27,6 +28,7 @@ def seed(stdout) -> None:
     seed_submissions(stdout, YEARS, login_member)
     seed_meetings(stdout, login_member)
     seed_research(stdout)
+    seed_platforms(stdout)
     for year in YEARS:
         # A year already evaluated from the same demo data would come out the same; skip it.
         if not EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).exists():

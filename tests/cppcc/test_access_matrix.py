@@ -17,6 +17,7 @@ from consultations import services as meetings
 from cppcc.demo.research import _pdf
 from members import services
 from members.models import DossierEntry, EntryDispute
+from platforms import services as platforms
 from research import services as research
 
 YEAR = 2023
@@ -97,6 +98,17 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "research:instruction_create": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "platforms:coverage": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "platforms:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "platforms:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "platforms:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "platforms:detail": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "platforms:edit": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "platforms:sessions": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "platforms:session_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -197,6 +209,13 @@ def targets(member, other_member, staff):
             instruction = research.instruction_create(report=own.report, actor=staff, leader="市委主要领导",
                                                       level="city", date=dt.date(YEAR, 9, 1), content="落实")
             return [instruction.pk], [instruction.pk]
+        if target in ("platform", "session"):
+            city = platforms.platform_save(actor=staff, name="市级协商议事厅", level="city")
+            if target == "platform":
+                return [city.pk], [city.pk]
+            sessions = [platforms.session_save(actor=staff, platform=city, members=[who], date=dt.date(YEAR, 5, 1),
+                                               topic=f"议题{who.pk}") for who in (member, other_member)]
+            return [sessions[0].pk], [sessions[1].pk]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [meetings.calendar_feed_for(other_member).token]
         raise AssertionError(f"no builder for target {target}")

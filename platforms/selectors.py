@@ -1,0 +1,94 @@
+"""Coverage by township, platform pages and session lists — each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from .models import Platform, PlatformSession, Township
+
+L = Platform.Level
+F = PlatformSession.FollowUp
+
+
+def _overdue() -> Q:
+    return ~Q(follow_up=F.DONE) & Q(follow_up_due__lt=timezone.localdate())
+
+
+@dataclass
+class TownshipCoverage:
+    township: Township
+    levels: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    sessions: int = 0
+    open_follow_ups: int = 0
+    overdue: int = 0
+
+    @property
+    def platforms(self) -> int:
+        return sum(self.levels.values())
+
+
+def coverage(*, year: int) -> tuple[list[TownshipCoverage], dict[str, int], dict[str, Any]]:
+    """Per township: platforms by level, sessions this year, open and overdue follow-ups. Three queries."""
+    rows = {t.pk: TownshipCoverage(t) for t in Township.objects.all()}
+    totals: dict[str, int] = defaultdict(int)
+    for r in Platform.objects.filter(is_active=True).values("township_id", "level").annotate(n=Count("pk")).order_by():
+        totals[r["level"]] += r["n"]
+        if r["township_id"] in rows:
+            rows[r["township_id"]].levels[r["level"]] += r["n"]
+    session_rows = (
+        PlatformSession.objects.values("platform__township_id").order_by()
+        .annotate(
+            this_year=Count("pk", filter=Q(date__year=year)),
+            open=Count("pk", filter=~Q(follow_up=F.DONE)),
+            overdue=Count("pk", filter=_overdue()),
+        )
+    )
+    city = {"sessions": 0, "open": 0, "overdue": 0}
+    for r in session_rows:
+        line = rows.get(r["platform__township_id"])
+        if line is None:
+            city.update(sessions=r["this_year"], open=r["open"], overdue=r["overdue"])
+            continue
+        line.sessions, line.open_follow_ups, line.overdue = r["this_year"], r["open"], r["overdue"]
+    return list(rows.values()), dict(totals), city
+
+
+def platform_counts() -> dict[str, int]:
+    counts = dict(Platform.objects.filter(is_active=True).values_list("level").annotate(n=Count("pk")).order_by())
+    return {level: counts.get(level, 0) for level in L.values}
+
+
+def sessions(*, queryset: QuerySet[PlatformSession], params: Any) -> QuerySet[PlatformSession]:
+    qs = queryset.select_related("platform", "platform__township").annotate(team=Count("members", distinct=True))
+    year = params.get("year", "")
+    if year.isdigit():
+        qs = qs.filter(date__year=int(year))
+    setting = params.get("setting", "")
+    if setting in PlatformSession.Setting.values:
+        qs = qs.filter(setting=setting)
+    status = params.get("follow_up", "")
+    if status == "overdue":
+        qs = qs.filter(_overdue())
+    elif status in F.values:
+        qs = qs.filter(follow_up=status)
+    township = params.get("township", "")
+    if township.isdigit():
+        qs = qs.filter(platform__township_id=int(township))
+    return qs.order_by("-date", "-pk")
+
+
+def platform_history(platform: Platform) -> tuple[list[dict[str, Any]], float | None]:
+    """Sessions per year with their follow-up outcome, and the platform's resolution rate."""
+    by_year = list(
+        platform.sessions.values("date__year").order_by("-date__year").annotate(
+            n=Count("pk"), done=Count("pk", filter=Q(follow_up=F.DONE)), overdue=Count("pk", filter=_overdue())
+        )
+    )
+    total = sum(r["n"] for r in by_year)
+    done = sum(r["done"] for r in by_year)
+    return by_year, (round(done * 100 / total, 1) if total else None)

@@ -1,0 +1,174 @@
+"""Platforms, their coverage by township, consultations and their follow-up."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cppcc import access
+from cppcc.documents import XLSX_CONTENT_TYPE, workbook_of
+from members.views.dossier import _form_errors
+
+from . import selectors, services
+from .forms import FollowUpForm, PlatformForm, SessionForm
+from .models import Platform, PlatformSession, Township
+
+
+def _year(request: HttpRequest) -> int:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
+
+
+def coverage(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    year = _year(request)
+    rows, totals, city = selectors.coverage(year=year)
+    return render(request, "platforms/coverage.html", {
+        "year": year, "rows": rows, "city": city, "uncovered": [r.township for r in rows if not r.platforms],
+        "level_totals": [(value, label, totals.get(value, 0)) for value, label in Platform.Level.choices],
+        "years": range(timezone.localdate().year, 2015, -1),
+    })
+
+
+def platform_list(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    qs = Platform.objects.select_related("parent", "township").annotate(n_sessions=Count("sessions"))
+    level = request.GET.get("level", "")
+    if level in Platform.Level.values:
+        qs = qs.filter(level=level)
+    township = request.GET.get("township", "")
+    if township.isdigit():
+        qs = qs.filter(township_id=int(township))
+    return render(request, "platforms/platform_list.html", {
+        "platforms": qs.order_by("township__order", "level", "name"), "params": request.GET,
+        "levels": Platform.Level.choices, "townships": Township.objects.all(),
+    })
+
+
+def platform_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    platform = access.get_platform_for_user(request.user, pk)
+    by_year, resolution = selectors.platform_history(platform)
+    return render(request, "platforms/platform_detail.html", {
+        "platform": platform, "by_year": by_year, "resolution": resolution,
+        "children": platform.children.order_by("level", "name"),
+        "liaisons": platform.liaisons.select_related("sector"),
+        "sessions": platform.sessions.annotate(team=Count("members")).order_by("-date")[:50],
+    })
+
+
+def _platform_form(request: HttpRequest, platform: Platform | None) -> HttpResponse:
+    form = PlatformForm(request.POST or None, instance=platform)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        liaisons = data.pop("liaisons")
+        try:
+            platform = services.platform_save(platform=platform, liaisons=liaisons, actor=request.user, **data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存平台“%(n)s”。") % {"n": platform.name})
+            return redirect(platform)
+    return render(request, "platforms/platform_form.html", {"form": form, "platform": platform})
+
+
+def platform_create(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    return _platform_form(request, None)
+
+
+def platform_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _platform_form(request, access.get_platform_for_user(request.user, pk, write=True))
+
+
+def session_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.sessions(queryset=access.visible_sessions(request.user), params=request.GET)
+    page = Paginator(qs, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "platforms/session_list.html", {
+        "page": page, "query": query.urlencode(), "params": request.GET, "settings_": PlatformSession.Setting.choices,
+        "follow_ups": PlatformSession.FollowUp.choices, "years": range(timezone.localdate().year, 2015, -1),
+        "townships": Township.objects.all(),
+    })
+
+
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_user(request.user, pk)
+    return render(request, "platforms/session_detail.html", {
+        "session": session, "members": session.members.select_related("sector").order_by("name"),
+        "next_steps": [(s, PlatformSession.FollowUp(s).label)
+                       for s in PlatformSession.FOLLOW_UP_NEXT[PlatformSession.FollowUp(session.follow_up)]],
+        "history": session.history.select_related("history_user").order_by("-history_date")[:30],
+    })
+
+
+def _session_form(request: HttpRequest, session: PlatformSession | None) -> HttpResponse:
+    initial = {}
+    platform = request.GET.get("platform", "")
+    if session is None and platform.isdigit():
+        initial["platform"] = int(platform)
+    form = SessionForm(request.POST or None, instance=session, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        members = data.pop("members")
+        try:
+            session = services.session_save(session=session, members=members, actor=request.user, **data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存协商活动，%(n)s 位参加委员的履职档案已更新。") % {"n": len(members)})
+            return redirect(session)
+    return render(request, "platforms/session_form.html", {"form": form, "session": session})
+
+
+def session_create(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    return _session_form(request, None)
+
+
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _session_form(request, access.get_session_for_user(request.user, pk, write=True))
+
+
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    session = access.get_session_for_user(request.user, pk, write=True)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.follow_up_advance(session=session, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("办理落实已更新为“%(s)s”。") % {
+                "s": PlatformSession.FollowUp(form.cleaned_data["to"]).label})
+    else:
+        messages.error(request, _("请检查办理落实的内容。"))
+    return redirect(session)
+
+
+def export(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    platforms = Platform.objects.select_related("parent", "township").order_by("township__order", "level", "name")
+    sessions = selectors.sessions(queryset=PlatformSession.objects.all(), params=request.GET)
+    content = workbook_of([
+        ("协商议事平台", ("名称", "层级", "所在乡镇（街道）", "上级平台", "形式", "召集人", "建立日期", "运行中"), (
+            (p.name, p.get_level_display(), p.township.name if p.township else "", p.parent.name if p.parent else "",
+             p.get_mode_display(), p.convenor, p.founded_on, "是" if p.is_active else "否") for p in platforms
+        ), (30, 14, 16, 30, 10, 12, 12, 8)),
+        ("协商活动", ("日期", "平台", "议题", "形式", "参加委员", "参加群众", "办理落实", "办结时限", "办结日期"), (
+            (s.date, s.platform.name, s.topic, s.get_setting_display(), s.team, s.residents,
+             s.get_follow_up_display(), s.follow_up_due, s.follow_up_done_on) for s in sessions
+        ), (12, 30, 40, 10, 10, 10, 10, 12, 12)),
+    ])
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''platforms.xlsx"
+    return response
