@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from members import selectors as member_selectors
 
-from . import access
+from . import access, dashboard
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -18,6 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
     role = access.role_of(request.user)
     if role == "member":
         return redirect("me")
+    if role == "leader":
+        return redirect("dashboard")
     if role == "none":
         return render(request, "cppcc/no_role.html", status=403)
     context = {
@@ -25,8 +28,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "by_sector": member_selectors.members_by(user=request.user, field="sector"),
         "by_committee": member_selectors.members_by(user=request.user, field="committee"),
     }
-    template = "cppcc/home_staff.html" if role == "staff" else "cppcc/home_leader.html"
-    return render(request, template, context)
+    context["pending_reviews"] = member_selectors.pending_reviews().count()
+    context["open_disputes"] = member_selectors.open_disputes().count()
+    return render(request, "cppcc/home_staff.html", context)
+
+
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    access.ensure_can_read_all(request.user)
+    value = request.GET.get("year", "")
+    this_year = timezone.localdate().year
+    year = int(value) if value.isdigit() and 2000 <= int(value) <= this_year + 1 else this_year
+    context = dashboard.dashboard(year)
+    context["years"] = range(this_year, 2015, -1)
+    return render(request, "cppcc/dashboard.html", context)
 
 
 def _broker_state() -> str:
@@ -35,7 +49,7 @@ def _broker_state() -> str:
     from .celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
         return "ok"
     except Exception as exc:  # noqa: BLE001 - any failure means the broker is not usable

@@ -16,7 +16,7 @@ from cppcc import access
 from . import dossier, scoring
 from .filters import MemberFilter
 from .kinds import Category
-from .models import AnnualEvaluation, DossierEntry, EntryDispute, EvaluationRun, Member
+from .models import AnnualEvaluation, Award, DossierEntry, EntryDispute, EvaluationRun, Member
 from .scoring import ZERO
 
 
@@ -124,6 +124,7 @@ class DossierView:
     chart: list[ChartRow] = field(default_factory=list)
     pending: int = 0
     run: EvaluationRun | None = None
+    awards: list[Award] = field(default_factory=list)
 
 
 def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartRow]:
@@ -158,10 +159,11 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
     scheme = scoring.load_scheme(year)
     breakdown = scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing) if scheme else None
     evaluation = AnnualEvaluation.objects.filter(member=member, year=year).first()
+    awards = list(member.awards.filter(status=Award.Status.CONFIRMED).select_related("kind").order_by("-year"))
     view = DossierView(
         member=member, year=year, years=sorted(years, reverse=True), scheme=scheme, breakdown=breakdown,
         entries=entries, evaluation=evaluation,
-        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING),
+        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING), awards=awards,
     )
     if breakdown is not None:
         run = EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).order_by("-finished_at").first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dossier, register, scoring, submissions
+from .views import dossier, evaluation, register, scoring, submissions
 
 app_name = "members"
 
@@ -38,6 +38,14 @@ urlpatterns = [
     path("sentiments/<int:pk>/", submissions.sentiment_detail, name="sentiment_detail"),
     path("sentiments/<int:pk>/edit/", submissions.sentiment_edit, name="sentiment_edit"),
     path("sentiments/<int:pk>/delete/", submissions.sentiment_delete, name="sentiment_delete"),
+    # the annual evaluation and awards
+    path("evaluations/<int:year>/", evaluation.evaluation_page, name="evaluation"),
+    path("evaluations/<int:year>/start/", evaluation.evaluation_start, name="evaluation_start"),
+    path("evaluations/<int:year>/status.json", evaluation.evaluation_status, name="evaluation_status"),
+    path("evaluations/<int:year>/export.xlsx", evaluation.evaluation_export, name="evaluation_export"),
+    path("evaluations/<int:year>/awards/", evaluation.award_list, name="awards"),
+    path("evaluations/<int:year>/awards/propose/", evaluation.awards_propose, name="awards_propose"),
+    path("awards/<int:pk>/decide/", evaluation.award_decide, name="award_decide"),
     # scoring rules
     path("scoring/", scoring.scheme_list, name="schemes"),
     path("scoring/<int:year>/", scoring.scheme_edit, name="scheme_edit"),

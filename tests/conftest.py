@@ -78,3 +78,27 @@ def pytest_report_header(config):
     db = settings.DATABASES["default"]
     broker = settings.CELERY_BROKER_URL or "none (tasks run inline)"
     return [f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}", f"celery broker: {broker}"]
+
+
+@pytest.fixture
+def use_broker():
+    """Point the Celery app at a real broker for one test, then back to running tasks inline.
+
+    Celery keeps a producer pool bound to the broker it first connected to, so the pool is dropped
+    both ways; otherwise a message could go to whatever broker an earlier test left behind.
+    """
+    from cppcc.celery import app
+
+    def _reset_pool():
+        if app._pool is not None:
+            app._pool.force_close_all()
+            app._pool = None
+        app.amqp._producer_pool = None
+
+    def switch(url: str) -> None:
+        _reset_pool()
+        app.conf.update(task_always_eager=False, broker_url=url)
+
+    yield switch
+    _reset_pool()
+    app.conf.update(task_always_eager=True, broker_url=None)

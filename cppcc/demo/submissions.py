@@ -44,12 +44,12 @@ PLENARY_DAY = {2022: dt.date(2022, 1, 9), 2023: dt.date(2023, 1, 8)}
 def _proposals(rng: random.Random, year: int, members: list[Member], login_member: Member) -> int:
     plenary = PLENARY_DAY[year]
     # A few members write most proposals, as in every committee.
-    weights = [rng.choice((1, 1, 1, 2, 3, 6)) for _ in members]
+    weights = [rng.choice((1, 1, 2, 2, 3, 4)) for _ in members]
     count = 0
     for number in range(1, 181):
         lead = login_member if number <= 3 else rng.choices(members, weights=weights)[0]
         others = [m for m in rng.sample(members, 6) if m.pk != lead.pk]
-        cosigners = others[: rng.choice((0, 0, 1, 2, 3, 4))]
+        cosigners = others[: rng.choice((0, 1, 2, 3, 4, 5))]
         submitted = plenary + dt.timedelta(days=rng.choice((0, 0, 0, 1, 2)) if number <= 150 else rng.randrange(20, 300))
         proposal = services.proposal_create(
             actor=None, cosigners=cosigners, year=year, number=number,
@@ -83,8 +83,8 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
 
 def _sentiments(rng: random.Random, year: int, members: list[Member], login_member: Member) -> int:
     count = 0
-    for index in range(120):
-        authors = [login_member] if index < 2 else rng.sample(members, rng.choice((1, 1, 1, 2)))
+    for index in range(230):
+        authors = [login_member] if index < 2 else rng.sample(members, rng.choice((1, 1, 2, 2, 3)))
         reported = dt.date(year, 1, 15) + dt.timedelta(days=rng.randrange(0, 330))
         fields = {
             "year": year, "title": f"关于{rng.choice(SENTIMENT_SUBJECTS)}问题的反映（{year}-{index + 1:03d}）",

@@ -1,5 +1,7 @@
 from .dossier import (
     AnnualEvaluation,
+    Award,
+    AwardKind,
     CategoryCap,
     DossierEntry,
     EntryDispute,
@@ -13,6 +15,6 @@ from .register import Member, Sector, SpecialCommittee, Term
 from .submissions import AdoptionLevel, Proposal, SentimentReport
 
 __all__ = [
-    "AdoptionLevel", "AnnualEvaluation", "CategoryCap", "DossierEntry", "EntryDispute", "EntryRole", "EvaluationRun", "GradeBand", "Member",
+    "AdoptionLevel", "AnnualEvaluation", "Award", "AwardKind", "CategoryCap", "DossierEntry", "EntryDispute", "EntryRole", "EvaluationRun", "GradeBand", "Member",
     "Proposal", "ScoringRule", "ScoringScheme", "Sector", "SentimentReport", "SpecialCommittee", "Term",
 ]

@@ -281,12 +281,88 @@ class EvaluationRun(models.Model):
     # Median points per category over the year's members, for the dossier's comparison chart.
     medians = models.JSONField(_("分类中位数"), default=dict)
     error = models.TextField(_("失败原因"), blank=True)
+    worker = models.CharField(_("执行进程"), max_length=100, blank=True)
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
 
     class Meta:
-        ordering = ["-requested_at"]
+        ordering = ["-requested_at", "-pk"]
         verbose_name = _("考评计算")
         verbose_name_plural = _("考评计算")
         indexes = [models.Index(fields=["year", "status"], name="run_year_status")]
+        constraints = [
+            # Two runs of the same year must never interleave: at most one is queued or running.
+            models.UniqueConstraint(fields=["year"], condition=Q(status__in=["queued", "running"]),
+                                    name="one_active_run_per_year",
+                                    violation_error_message=_("这一年度的考评正在计算中，请等待完成。")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.year} {self.get_status_display()}"
+
+    @property
+    def seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return round((self.finished_at - self.started_at).total_seconds(), 2)
+        return None
+
+
+class AwardKind(models.Model):
+    """表彰 the committee gives each year, with the criteria that propose nominees from the evaluation."""
+
+    class Basis(models.TextChoices):
+        TOTAL = "total", _("总分")
+        PROPOSAL = "proposal", _("提案得分")
+        SENTIMENT = "sentiment", _("社情民意信息得分")
+        RESEARCH = "research", _("调研得分")
+        PLATFORM = "platform", _("协商议事得分")
+        SERVICE = "service", _("为群众办实事得分")
+
+    name = models.CharField(_("表彰名称"), max_length=40, unique=True)
+    basis = models.CharField(_("依据"), max_length=12, choices=Basis.choices, default=Basis.TOTAL)
+    top_n = models.PositiveSmallIntegerField(_("提名人数"), default=10)
+    min_grade = models.CharField(_("最低等次"), max_length=10, blank=True,
+                                 help_text=_("留空表示不限等次，例如“优秀”。"))
+    require_duties = models.BooleanField(_("须完成基本履职要求"), default=True)
+    is_active = models.BooleanField(_("启用"), default=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords(verbose_name=_("表彰类别历史"))
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("表彰类别")
+        verbose_name_plural = _("表彰类别")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Award(models.Model):
+    """A nomination proposed from the evaluation; it appears on the dossier once staff confirm it."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("提名")
+        CONFIRMED = "confirmed", _("已确认")
+        REJECTED = "rejected", _("未采纳")
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.ForeignKey(AwardKind, on_delete=models.PROTECT, related_name="awards", verbose_name=_("表彰"))
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="awards", verbose_name=_("委员"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    reason = models.CharField(_("提名依据"), max_length=200, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+
+    history = HistoricalRecords(verbose_name=_("表彰历史"))
+
+    class Meta:
+        ordering = ["year", "kind", "pk"]
+        verbose_name = _("表彰")
+        verbose_name_plural = _("表彰")
+        constraints = [models.UniqueConstraint(fields=["year", "kind", "member"], name="award_unique")]
+        indexes = [models.Index(fields=["member", "status"], name="award_member_status")]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.kind} {self.member}"

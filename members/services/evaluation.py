@@ -7,18 +7,21 @@ module as the dossier page), ranks in one sort, one bulk upsert. Re-running give
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import scoring
-from ..models import AnnualEvaluation, DossierEntry, EvaluationRun, Member
+from ..models import AnnualEvaluation, DossierEntry, EvaluationRun, Member, ScoringScheme
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def _ranks_within(members: list[tuple[int, int | None, Decimal]]) -> dict[int, i
 
 
 @transaction.atomic
-def rollup_year(year: int) -> RollupResult:
+def evaluation_compute(year: int) -> RollupResult:
+    """Write every member's AnnualEvaluation for the year from the confirmed ledger."""
     scheme = scoring.load_scheme(year)
     if scheme is None:
         raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
@@ -106,9 +110,57 @@ def rollup_year(year: int) -> RollupResult:
     )
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
-    result = RollupResult(year=year, members=len(evaluations), medians=_medians(evaluations))
-    EvaluationRun.objects.create(
-        year=year, status=EvaluationRun.Status.DONE, started_at=now, finished_at=timezone.now(),
-        members=result.members, medians=result.medians,
+    return RollupResult(year=year, members=len(evaluations), medians=_medians(evaluations))
+
+
+def _worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def evaluation_run(run: EvaluationRun) -> EvaluationRun:
+    """Carry a queued run through: running → done (with time and head count) or failed (with why).
+
+    Safe to call twice for the same run (a task redelivered after a crash): only a queued run starts.
+    """
+    started = EvaluationRun.objects.filter(pk=run.pk, status=EvaluationRun.Status.QUEUED).update(
+        status=EvaluationRun.Status.RUNNING, started_at=timezone.now(), worker=_worker_name()
     )
-    return result
+    run.refresh_from_db()
+    if not started:
+        return run
+    try:
+        result = evaluation_compute(run.year)
+    except ValidationError as exc:
+        _finish(run, EvaluationRun.Status.FAILED, error=" ".join(exc.messages))
+        return run
+    except Exception as exc:
+        _finish(run, EvaluationRun.Status.FAILED, error=_("计算出错：%(error)s") % {"error": exc.__class__.__name__})
+        raise
+    _finish(run, EvaluationRun.Status.DONE, members=result.members, medians=result.medians)
+    return run
+
+
+def _finish(run: EvaluationRun, status: str, **fields) -> None:
+    run.status, run.finished_at = status, timezone.now()
+    for name, value in fields.items():
+        setattr(run, name, value)
+    run.save(update_fields=["status", "finished_at", *fields])
+
+
+def evaluation_queue(*, year: int, actor: Any = None) -> EvaluationRun:
+    """Record a queued run; refused while another run of the year is queued or running."""
+    if not ScoringScheme.objects.filter(year=year).exists():
+        raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
+    try:
+        with transaction.atomic():
+            return EvaluationRun.objects.create(year=year, requested_by=actor)
+    except IntegrityError:
+        raise ValidationError(_("这一年度的考评正在计算中，请等待完成。")) from None
+
+
+def rollup_year(year: int) -> RollupResult:
+    """Evaluate a year synchronously (the demo, the management command, tests), recorded as a run."""
+    run = evaluation_run(evaluation_queue(year=year))
+    if run.status != EvaluationRun.Status.DONE:
+        raise ValidationError(run.error)
+    return RollupResult(year=year, members=run.members, medians=run.medians)

@@ -56,7 +56,7 @@ DEFAULT_CAPS = {
     C.MEETING: D(15), C.ACTIVITY: D(10), C.DISCIPLINE: D(20), C.SPEECH: D(10), C.PROPOSAL: D(25),
     C.SENTIMENT: D(30), C.RESEARCH: D(15), C.PLATFORM: D(10), C.SERVICE: D(10), C.VISIT: D(5), C.OTHER: D(5),
 }
-DEFAULT_GRADES = (("优秀", D(90)), ("称职", D(70)), ("基本称职", D(60)), ("不称职", D(0)))
+DEFAULT_GRADES = (("优秀", D(100)), ("称职", D(75)), ("基本称职", D(60)), ("不称职", D(0)))
 
 
 def _create(year: int, scheme_fields: dict[str, Any], rules: dict, caps: dict, grades) -> ScoringScheme:

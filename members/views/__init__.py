@@ -1,3 +1,3 @@
-from . import dossier, register, scoring, submissions
+from . import dossier, evaluation, register, scoring, submissions
 
-__all__ = ["dossier", "register", "scoring", "submissions"]
+__all__ = ["dossier", "evaluation", "register", "scoring", "submissions"]

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from consultations import services as meetings
 from cppcc.demo.research import _pdf
 from members import services
-from members.models import DossierEntry, EntryDispute
+from members.models import Award, AwardKind, DossierEntry, EntryDispute
 from platforms import services as platforms
 from research import services as research
 
@@ -26,7 +26,8 @@ ANON, MEMBER, OWN, OTHER, STAFF, LEADER = "anonymous", "member", "member:own", "
 
 # name: (method, target, {who: status}). target "member" means the URL takes a member's pk.
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
-    "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 200}),
+    "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302}),
+    "dashboard": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "healthz": ("get", None, {ANON: 200, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "login": ("get", None, {ANON: 200, MEMBER: 302, STAFF: 302, LEADER: 302}),
     "logout": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
@@ -109,6 +110,13 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "members:evaluation": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "members:evaluation_start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "members:evaluation_status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "members:evaluation_export": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "members:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "members:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "members:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -216,6 +224,10 @@ def targets(member, other_member, staff):
             sessions = [platforms.session_save(actor=staff, platform=city, members=[who], date=dt.date(YEAR, 5, 1),
                                                topic=f"议题{who.pk}") for who in (member, other_member)]
             return [sessions[0].pk], [sessions[1].pk]
+        if target == "award":
+            kind = AwardKind.objects.create(name="优秀委员（测试）")
+            award = Award.objects.create(year=YEAR, kind=kind, member=member)
+            return [award.pk], [award.pk]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [meetings.calendar_feed_for(other_member).token]
         raise AssertionError(f"no builder for target {target}")
