@@ -84,7 +84,7 @@ def evaluation_compute(year: int) -> RollupResult:
 
     evaluations: list[AnnualEvaluation] = []
     for member_id, is_standing, _sector, _committee in members:
-        result = scoring.evaluate(scheme, groups.get(member_id, ()), is_standing=is_standing)
+        result = scoring.evaluate(scheme, groups.get(member_id, ()), is_standing=is_standing, detail=False)
         evaluations.append(
             AnnualEvaluation(
                 year=year, member_id=member_id, points_by_category=result.points_by_category(),
@@ -100,17 +100,23 @@ def evaluation_compute(year: int) -> RollupResult:
         e.rank, e.rank_in_sector = overall[e.member_id], in_sector[e.member_id]
         e.rank_in_committee = in_committee.get(e.member_id)
 
+    # A nightly re-run mostly finds the same results: only rows that differ are written.
+    stored = {row[0]: row[1:] for row in AnnualEvaluation.objects.filter(year=year).values_list("member_id", *_COMPARED)}
+    changed = [e for e in evaluations if stored.get(e.member_id) != tuple(getattr(e, f) for f in _COMPARED)]
     AnnualEvaluation.objects.bulk_create(
-        evaluations,
+        changed,
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["year", "member"],
-        update_fields=["points_by_category", "total", "rank", "rank_in_sector", "rank_in_committee", "grade",
-                       "duties_met", "duties_missing", "computed_at"],
+        update_fields=[*_COMPARED, "computed_at"],
     )
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
     return RollupResult(year=year, members=len(evaluations), medians=_medians(evaluations))
+
+
+_COMPARED = ("points_by_category", "total", "rank", "rank_in_sector", "rank_in_committee", "grade", "duties_met",
+             "duties_missing")
 
 
 def _worker_name() -> str:
