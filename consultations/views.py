@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.once import submit_once
 from members.models import Member
 from members.views.dossier import _form_errors
 
@@ -88,6 +89,7 @@ def _meeting_form(request: HttpRequest, meeting: Meeting | None) -> HttpResponse
                                                                  "next_numbers": proposals})
 
 
+@submit_once
 def meeting_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return _meeting_form(request, None)

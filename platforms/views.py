@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import XLSX_CONTENT_TYPE, workbook_of
+from cppcc.once import submit_once
 from members.views.dossier import _form_errors
 
 from . import selectors, services
@@ -79,6 +80,7 @@ def _platform_form(request: HttpRequest, platform: Platform | None) -> HttpRespo
     return render(request, "platforms/platform_form.html", {"form": form, "platform": platform})
 
 
+@submit_once
 def platform_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return _platform_form(request, None)
@@ -129,6 +131,7 @@ def _session_form(request: HttpRequest, session: PlatformSession | None) -> Http
     return render(request, "platforms/session_form.html", {"form": form, "session": session})
 
 
+@submit_once
 def session_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return _session_form(request, None)

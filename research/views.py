@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import XLSX_CONTENT_TYPE, render_pdf, workbook
+from cppcc.once import submit_once
 from members.views.dossier import _form_errors
 
 from . import selectors, services
@@ -72,6 +73,7 @@ def _topic_form(request: HttpRequest, topic: ResearchTopic | None) -> HttpRespon
     return render(request, "research/topic_form.html", {"form": form, "topic": topic})
 
 
+@submit_once
 def topic_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return _topic_form(request, None)

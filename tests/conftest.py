@@ -102,3 +102,11 @@ def use_broker():
     yield switch
     _reset_pool()
     app.conf.update(task_always_eager=True, broker_url=None)
+
+
+@pytest.fixture
+def targets(member, other_member, staff):
+    """The access matrix's object builder, for tests that walk every URL."""
+    from tests.cppcc.test_access_matrix import build_targets
+
+    return build_targets(member, other_member, staff)

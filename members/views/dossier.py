@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.once import submit_once
 
 from .. import reports, selectors, services
 from ..forms import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, SelfReportForm
@@ -52,6 +53,7 @@ def me(request: HttpRequest) -> HttpResponse:
     return member_detail(request, member.pk)
 
 
+@submit_once
 def self_report(request: HttpRequest) -> HttpResponse:
     member = access.own_member(request.user)
     if member is None or not access.can_report_own(request.user, member):
@@ -84,6 +86,7 @@ def entry_dispute(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{reverse('me')}?year={entry.year}#entry-{entry.pk}")
 
 
+@submit_once
 def entry_record(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk, write=True)
     form = EntryRecordForm(request.POST or None)

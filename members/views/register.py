@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import XLSX_CONTENT_TYPE
+from cppcc.once import submit_once
 
 from .. import selectors, services, spreadsheets
 from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
@@ -43,6 +44,7 @@ def member_export(request: HttpRequest) -> HttpResponse:
     return _xlsx(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
 
 
+@submit_once
 def member_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     form = MemberForm(request.POST or None)

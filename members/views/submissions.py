@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.once import submit_once
 
 from .. import services
 from ..forms import ProposalForm, SentimentForm, TransitionForm
@@ -65,6 +66,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+@submit_once
 def proposal_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     form = ProposalForm(request.POST or None)
@@ -166,6 +168,7 @@ def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
     return render(request, "members/sentiment_form.html", {"form": form, "report": report})
 
 
+@submit_once
 def sentiment_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return _sentiment_form(request)

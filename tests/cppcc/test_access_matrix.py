@@ -184,8 +184,7 @@ def _topic_for(m, staff):
     return topic
 
 
-@pytest.fixture
-def targets(member, other_member, staff):
+def build_targets(member, other_member, staff):
     """Builds, for one kind of object URL, the arguments for the member's own object and another's.
 
     Only the objects the case needs are made, which keeps the matrix fast.

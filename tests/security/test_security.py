@@ -1,0 +1,143 @@
+"""Production settings, headers, login throttling, error pages, CSRF and database faults."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from members.models import Proposal
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_production_settings_pass_the_deployment_check():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update({"DEBUG": "false", "HTTPS": "true", "ALLOWED_HOSTS": "zx.example.gov.cn",
+           "SECRET_KEY": "k" * 20 + "Zq8#vL2@pW9!xR4$tY7^uI1&oP3*aS6(dF5)gH0_jK",
+           "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3"})
+    done = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                          cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_pages_carry_a_strict_content_security_policy_and_need_no_inline_script(staff_client):
+    MemberFactory()
+    response = staff_client.get(reverse("members:list"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
+    for page in (reverse("members:list"), reverse("home"), reverse("dashboard")):
+        html = staff_client.get(page).content.decode()
+        inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s]
+        assert inline == [], f"inline script on {page}"
+        assert not re.search(r"\son[a-z]+=\"", html), f"inline event handler on {page}"
+    assert response["X-Frame-Options"] == "DENY" and response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_every_response_has_a_request_id_and_keeps_a_valid_one_from_the_proxy(anonymous):
+    response = anonymous.get(reverse("healthz"))
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+    assert anonymous.get(reverse("healthz"), HTTP_X_REQUEST_ID="proxy-1234abcd")["X-Request-ID"] == "proxy-1234abcd"
+    assert anonymous.get(reverse("healthz"), HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+def test_repeated_wrong_passwords_lock_the_account_out_with_a_chinese_message(staff):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(reverse("login"), {"username": "staff", "password": "wrong-password"})
+    response = client.post(reverse("login"), {"username": "staff", "password": "Passw0rd!x"})
+    assert response.status_code == 429
+    assert "密码错误次数过多" in response.content.decode()
+    assert "_auth_user_id" not in client.session, "even the right password is refused while locked out"
+
+
+def test_a_successful_login_is_recorded(staff):
+    from axes.models import AccessLog
+
+    client = Client()
+    client.post(reverse("login"), {"username": "staff", "password": "Passw0rd!x"})
+    assert AccessLog.objects.filter(username="staff").exists()
+
+
+def test_a_weak_password_is_refused_when_staff_set_one(staff_client):
+    member = MemberFactory()
+    response = staff_client.post(reverse("members:account", args=[member.pk]),
+                                 {"username": "weak", "password": "abc12345"})
+    body = response.content.decode()
+    assert response.status_code == 200 and ("密码长度太短" in body or "这个密码太常见了" in body)
+
+
+@pytest.mark.parametrize(("url", "status", "text"), [("/no-such-page/", 404, "页面不存在")])
+def test_error_pages_are_in_chinese(staff_client, url, status, text, settings):
+    settings.DEBUG = False
+    response = staff_client.get(url)
+    assert response.status_code == status and text in response.content.decode()
+
+
+def test_a_403_page_says_why_in_chinese(leader_client):
+    response = leader_client.get(reverse("members:create"))
+    assert response.status_code == 403 and "无权进行这项操作" in response.content.decode()
+
+
+def test_a_database_connection_dropped_mid_request_saves_nothing_and_says_so(staff_client):
+    lead = MemberFactory()
+    data = {"year": 2023, "number": 1, "title": "案由", "lead": lead.pk, "submitted_on": "2023-01-08"}
+    with mock.patch("members.dossier.sync", side_effect=OperationalError("server closed the connection")):
+        response = staff_client.post(reverse("members:proposal_create"), data)
+    assert response.status_code == 503
+    assert "数据库暂时不可用" in response.content.decode()
+    assert not Proposal.objects.exists(), "the proposal saved before the failure was rolled back"
+
+
+def _post_urls():
+    from tests.cppcc.test_access_matrix import EXPECTED
+
+    return sorted(name for name, (method, _target, _answers) in EXPECTED.items() if method == "post")
+
+
+@pytest.mark.parametrize("name", _post_urls())
+def test_every_post_needs_the_csrf_token(name, staff, targets):
+    from tests.cppcc.test_access_matrix import EXPECTED
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    _method, target, _answers = EXPECTED[name]
+    args = targets(target)[0] if target else []
+    response = client.post(reverse(name, args=args), {})
+    assert response.status_code == 403, name
+
+
+def test_a_double_submitted_create_form_saves_once_and_sends_the_second_to_the_same_place(staff_client):
+    from members.models import SentimentReport
+
+    author = MemberFactory()
+    page = staff_client.get(reverse("members:sentiment_create")).content.decode()
+    token = re.search(r'name="submit_token" value="([0-9a-f]{32})"', page).group(1)
+    data = {"year": 2023, "title": "关于停车难的反映", "authors": [author.pk], "reported_on": "2023-03-01",
+            "submit_token": token}
+    first = staff_client.post(reverse("members:sentiment_create"), data)
+    second = staff_client.post(reverse("members:sentiment_create"), data, follow=True)
+    assert SentimentReport.objects.count() == 1
+    assert second.redirect_chain[-1][0] == first["Location"]
+    assert "已经提交过，没有重复保存" in second.content.decode()
+
+
+def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_client):
+    from members.models import SentimentReport
+
+    author = MemberFactory()
+    data = {"year": 2023, "title": "", "authors": [author.pk], "reported_on": "2023-03-01", "submit_token": "a" * 32}
+    response = staff_client.post(reverse("members:sentiment_create"), data)
+    assert response.status_code == 200 and 'value="' + "a" * 32 + '"' in response.content.decode()
+    staff_client.post(reverse("members:sentiment_create"), {**data, "title": "补上标题"})
+    assert SentimentReport.objects.get().title == "补上标题"
