@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
 from members.forms import DateInput
 from members.forms.submissions import MembersChoiceField, member_choices
 from members.models import Sector, SpecialCommittee, Term
@@ -16,7 +17,7 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["kind", "term", "number", "title", "topic", "is_topical", "start_date", "end_date", "start_time",
@@ -76,12 +77,12 @@ class InviteForm(forms.Form):
         return data
 
 
-class LeaveRequestForm(forms.Form):
+class LeaveRequestForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(label=_("请假事由"), max_length=200,
                              widget=forms.TextInput(attrs={"placeholder": _("例如：因公出差")}))
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ConsultationOutcome
         fields = ["title", "content", "sent_to", "sent_on"]
@@ -93,7 +94,7 @@ class OutcomeForm(forms.ModelForm):
         self.helper.form_tag = False
 
 
-class InstructionForm(forms.ModelForm):
+class InstructionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = OutcomeInstruction
         fields = ["leader", "level", "date", "content"]

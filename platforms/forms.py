@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
 from members.forms import DateInput
 from members.forms.submissions import MembersChoiceField, member_choices
 
@@ -14,7 +15,7 @@ from .models import Platform, PlatformSession
 _PICKER = {"data-filterable": "1", "size": "8", "class": "form-select", "data-filter-placeholder": _("输入姓名筛选")}
 
 
-class PlatformForm(forms.ModelForm):
+class PlatformForm(CleanTextMixin, forms.ModelForm):
     liaisons = MembersChoiceField(label=_("联系委员"), queryset=member_choices(), required=False,
                                   widget=forms.SelectMultiple(attrs=_PICKER))
 
@@ -43,7 +44,7 @@ class PlatformForm(forms.ModelForm):
         )
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(CleanTextMixin, forms.ModelForm):
     members = MembersChoiceField(label=_("参加委员"), queryset=member_choices(), required=False,
                                  widget=forms.SelectMultiple(attrs=_PICKER))
 
@@ -71,7 +72,7 @@ class SessionForm(forms.ModelForm):
         )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(CleanTextMixin, forms.Form):
     to = forms.ChoiceField(choices=PlatformSession.FollowUp.choices)
     notes = forms.CharField(required=False, max_length=1000)
     on = forms.DateField(required=False)

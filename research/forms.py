@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
 from members.forms import DateInput
 from members.forms.submissions import MembersChoiceField, member_choices
 
@@ -20,7 +21,7 @@ class _Helper:
         self.helper.form_tag = False
 
 
-class TopicForm(_Helper, forms.ModelForm):
+class TopicForm(CleanTextMixin, _Helper, forms.ModelForm):
     class Meta:
         model = ResearchTopic
         fields = ["year", "title", "leader", "committee", "office", "planned_start", "planned_end", "description"]
@@ -63,7 +64,7 @@ class TeamForm(_Helper, forms.Form):
                                         Column("members", css_class="col-md-4")))
 
 
-class ReportForm(_Helper, forms.Form):
+class ReportForm(CleanTextMixin, _Helper, forms.Form):
     title = forms.CharField(label=_("报告标题"), max_length=200)
     summary = forms.CharField(label=_("内容摘要"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     completed_on = forms.DateField(label=_("形成日期"), widget=DateInput())
@@ -77,7 +78,7 @@ class ReportForm(_Helper, forms.Form):
         self._helper()
 
 
-class InstructionForm(_Helper, forms.ModelForm):
+class InstructionForm(CleanTextMixin, _Helper, forms.ModelForm):
     class Meta:
         model = ReportInstruction
         fields = ["leader", "level", "date", "content", "assigned_to"]
@@ -88,7 +89,7 @@ class InstructionForm(_Helper, forms.ModelForm):
         self._helper()
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ReportInstruction
         fields = ["assigned_to", "follow_up", "result"]

@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
+
 from ..kinds import SELF_REPORTED, ActivityKind
 from .register import DateInput
 
@@ -16,7 +18,7 @@ class _Plain(forms.Form):
         self.helper.form_tag = False
 
 
-class SelfReportForm(_Plain):
+class SelfReportForm(CleanTextMixin, _Plain):
     kind = forms.ChoiceField(label=_("类别"), choices=[(k.value, k.label) for k in SELF_REPORTED],
                              widget=forms.RadioSelect)
     date = forms.DateField(label=_("日期"), widget=DateInput(), initial=timezone.localdate)
@@ -26,7 +28,7 @@ class SelfReportForm(_Plain):
                                   widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("时间、地点、服务对象、效果")}))
 
 
-class EntryRecordForm(_Plain):
+class EntryRecordForm(CleanTextMixin, _Plain):
     kind = forms.ChoiceField(label=_("类别"), choices=ActivityKind.choices, initial=ActivityKind.OTHER_DUTY)
     date = forms.DateField(label=_("日期"), widget=DateInput())
     title = forms.CharField(label=_("事项"), max_length=200)
@@ -38,11 +40,11 @@ class ReviewForm(forms.Form):
     note = forms.CharField(label=_("审核意见"), max_length=200, required=False)
 
 
-class DisputeForm(forms.Form):
+class DisputeForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(label=_("哪里不对"), max_length=1000,
                               widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("例如：当天我请了假，未出席")}))
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(CleanTextMixin, forms.Form):
     resolution = forms.CharField(label=_("处理意见"), max_length=300)
     disable_entry = forms.BooleanField(label=_("该记录不计分"), required=False)

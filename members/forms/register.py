@@ -5,6 +5,8 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
+
 from ..models import Member, Term
 from ..validators import normalize_id_number
 
@@ -16,7 +18,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Member
         fields = [
@@ -85,7 +87,7 @@ class MemberForm(forms.ModelForm):
         return self._unique("phone", value, _("该手机号已登记在委员 %(name)s 名下。"))
 
 
-class DeactivateForm(forms.Form):
+class DeactivateForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(label=_("停止履职原因"), max_length=200,
                              help_text=_("例如：工作调动、辞去委员职务、届满"))
     left_on = forms.DateField(label=_("停止履职日期"), widget=DateInput(), required=False,
@@ -97,7 +99,7 @@ class DeactivateForm(forms.Form):
         self.helper.form_tag = False
 
 
-class LinkAccountForm(forms.Form):
+class LinkAccountForm(CleanTextMixin, forms.Form):
     username = forms.CharField(label=_("登录账号"), max_length=150,
                                help_text=_("填写已有账号即关联；填写新账号名则新建（一般用手机号）。"))
     password = forms.CharField(label=_("初始密码"), required=False, strip=False,

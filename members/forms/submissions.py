@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import CleanTextMixin
+
 from ..models import Member, Proposal, SentimentReport
 from .register import DateInput
 
@@ -16,8 +18,19 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 class MembersChoiceField(forms.ModelMultipleChoiceField):
+    _BIGGEST_ID = 2**63 - 1
+
     def label_from_instance(self, obj: Member) -> str:
         return f"{obj.name}（{obj.sector.name}）"
+
+    def _check_values(self, value):
+        # Django checks each id alone but then looks all up with `in`, which a number past the
+        # database's integer range breaks; such an id simply is not a choice.
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) > self._BIGGEST_ID:
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": pk})
+        return super()._check_values(value)
 
 
 def member_choices(include=()):
@@ -32,7 +45,7 @@ _FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓�
 _MULTIPLE = {**_FILTERABLE, "size": "10", "class": "form-select"}
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(CleanTextMixin, forms.ModelForm):
     lead = MemberChoiceField(label=_("领衔人"), queryset=Member.objects.none(),
                              widget=forms.Select(attrs=_FILTERABLE))
     cosigners = MembersChoiceField(label=_("附议人"), queryset=Member.objects.none(), required=False,
@@ -76,7 +89,7 @@ class ProposalForm(forms.ModelForm):
         return data
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CleanTextMixin, forms.Form):
     to = forms.ChoiceField(choices=Proposal.Status.choices, widget=forms.HiddenInput)
     on = forms.DateField(label=_("日期"), widget=DateInput(), initial=timezone.localdate)
     reason = forms.CharField(label=_("不予立案理由"), max_length=200, required=False)
@@ -84,7 +97,7 @@ class TransitionForm(forms.Form):
     answer = forms.CharField(label=_("答复内容"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SentimentForm(forms.ModelForm):
+class SentimentForm(CleanTextMixin, forms.ModelForm):
     authors = MembersChoiceField(label=_("反映人"), queryset=Member.objects.none(),
                                  widget=forms.SelectMultiple(attrs=_MULTIPLE))
 
