@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 
-.PHONY: demo test install assets lint check messages messages-check clean
+.PHONY: demo test install assets lint check messages messages-check clean loadtest
 
 demo: install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -51,3 +51,7 @@ messages-check: install ## Fail when a label in the code is missing from the Eng
 	  cp var/django.po.before locale/en/LC_MESSAGES/django.po; \
 	  echo "The English catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
 	cp var/django.po.before locale/en/LC_MESSAGES/django.po
+
+loadtest: install assets ## 50 users on gunicorn + PostgreSQL on this machine (needs DATABASE_URL)
+	$(PIP) install --quiet ".[load]"
+	bash loadtest/run.sh

@@ -1,0 +1,91 @@
+"""Load test: 50 people at once on gunicorn + PostgreSQL, on this machine only (`make loadtest`).
+
+The mix follows a working morning: leaders read the dashboard, staff search the register and save
+sign-in sheets, a member reads the dossier and reports a deed. Every request is checked for its
+status; a sign-in save must be accepted (each staff user saves its own meeting's sheet).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+
+from locust import HttpUser, between, task
+
+PASSWORD = os.environ.get("LOAD_PASSWORD", "Demo@2023")
+YEAR = os.environ.get("LOAD_YEAR", "2023")
+MEETINGS = itertools.count()
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Person(HttpUser):
+    abstract = True
+    username = ""
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        page = self.client.get("/accounts/login/", name="login page")
+        token = TOKEN.search(page.text).group(1)
+        response = self.client.post("/accounts/login/", {"username": self.username, "password": PASSWORD,
+                                                          "csrfmiddlewaretoken": token}, name="login")
+        if "/accounts/login/" in response.url:
+            raise RuntimeError(f"{self.username} could not log in")
+
+    def form_token(self, url: str, name: str) -> tuple[str, str]:
+        page = self.client.get(url, name=name)
+        return page.text, TOKEN.search(page.text).group(1)
+
+
+class Leader(Person):
+    weight = 2
+    username = "leader"
+
+    @task
+    def dashboard(self) -> None:
+        self.client.get(f"/dashboard/?year={YEAR}", name="dashboard")
+
+
+class Staff(Person):
+    weight = 2
+    username = "staff"
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.meeting = os.environ.get("LOAD_MEETINGS", "1").split(",")[next(MEETINGS) % 30]
+
+    @task(3)
+    def member_list(self) -> None:
+        self.client.get("/members/?is_standing=1", name="member list")
+        self.client.get("/members/?q=王", name="member search")
+
+    @task(1)
+    def sign_in_save(self) -> None:
+        html, token = self.form_token(f"/meetings/{self.meeting}/sheet/", "sign-in sheet")
+        data = {"csrfmiddlewaretoken": token, "version": re.search(r'name="version" value="(\d+)"', html).group(1)}
+        for member_id, status in re.findall(r'name="status-(\d+)" id="s-\d+-(\w+)" value="\w+" autocomplete="off" checked', html):
+            data[f"status-{member_id}"] = status
+            data[f"speech-{member_id}"] = ""
+            data[f"reason-{member_id}"] = ""
+        with self.client.post(f"/meetings/{self.meeting}/sheet/", data, name="sign-in save",
+                              catch_response=True, allow_redirects=False) as response:
+            if response.status_code != 302:
+                response.failure(f"sheet not saved: {response.status_code}")
+
+
+class MemberUser(Person):
+    weight = 1
+    username = "member"
+
+    @task(3)
+    def dossier(self) -> None:
+        self.client.get(f"/me/?year={YEAR}", name="own dossier")
+
+    @task(1)
+    def self_report(self) -> None:
+        _html, token = self.form_token("/me/report/", "self-report form")
+        with self.client.post("/me/report/", {"csrfmiddlewaretoken": token, "kind": "visit", "date": f"{YEAR}-06-01",
+                                              "title": "走访社区了解诉求"}, name="self-report",
+                              catch_response=True, allow_redirects=False) as response:
+            if response.status_code != 302:
+                response.failure(f"report not saved: {response.status_code}")
