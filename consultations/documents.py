@@ -9,13 +9,11 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from cppcc.documents import XLSX_CONTENT_TYPE, render_pdf, workbook
+from cppcc.documents import render_pdf, workbook
 from members.models import Member
 
 from .models import Attendance, Meeting, MeetingKind
 from .selectors import MemberAttendance
-
-__all__ = ["XLSX_CONTENT_TYPE", "ical", "sheet_pdf", "sheet_workbook", "stats_pdf", "stats_workbook"]
 
 
 def sheet_pdf(meeting: Meeting, lines: list[Attendance], *, request: Any = None) -> bytes:

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
 from cppcc.once import submit_once
 from members.models import Member
-from members.views.dossier import _form_errors
 
 from . import documents, selectors, services
 from .forms import InstructionForm, InviteForm, LeaveRequestForm, MeetingForm, OutcomeForm
@@ -74,7 +74,7 @@ def _meeting_form(request: HttpRequest, meeting: Meeting | None) -> HttpResponse
                 return redirect("consultations:invite", pk=meeting.pk)
             services.meeting_update(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect(meeting)
@@ -180,26 +180,14 @@ def sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     meeting = access.get_meeting_for_user(request.user, pk)
     lines, _pending = selectors.sheet(meeting)
-    return _pdf(documents.sheet_pdf(meeting, lines, request=request), f"sign-in-{meeting.pk}.pdf")
+    return pdf_response(documents.sheet_pdf(meeting, lines, request=request), f"sign-in-{meeting.pk}.pdf")
 
 
 def sheet_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     meeting = access.get_meeting_for_user(request.user, pk)
     lines, _pending = selectors.sheet(meeting)
-    return _xlsx(documents.sheet_workbook(meeting, lines), f"sign-in-{meeting.pk}.xlsx")
-
-
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
-    return response
-
-
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=documents.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
+    return xlsx_response(documents.sheet_workbook(meeting, lines), f"sign-in-{meeting.pk}.xlsx")
 
 
 @require_POST
@@ -268,14 +256,9 @@ def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{outcome.meeting.get_absolute_url()}#outcomes")
 
 
-def _stats_year(request: HttpRequest) -> int:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
-
-
 def stats(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _stats_year(request)
+    year = year_param(request)
     meetings = selectors.with_rates(Meeting.objects.filter(start_date__year=year).select_related("term")).order_by(
         "start_date")
     return render(request, "consultations/stats.html", {
@@ -286,14 +269,14 @@ def stats(request: HttpRequest) -> HttpResponse:
 
 def stats_xlsx(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _stats_year(request)
-    return _xlsx(documents.stats_workbook(year, selectors.attendance_by_member(year=year)), f"attendance-{year}.xlsx")
+    year = year_param(request)
+    return xlsx_response(documents.stats_workbook(year, selectors.attendance_by_member(year=year)), f"attendance-{year}.xlsx")
 
 
 def stats_pdf(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _stats_year(request)
-    return _pdf(documents.stats_pdf(year, selectors.attendance_by_member(year=year), request=request),
+    year = year_param(request)
+    return pdf_response(documents.stats_pdf(year, selectors.attendance_by_member(year=year), request=request),
                 f"attendance-{year}.pdf")
 
 

@@ -93,6 +93,16 @@ def ensure_can_read_all(user: AnyUser) -> None:
         raise PermissionDenied
 
 
+def _fetch(queryset: QuerySet, pk: int, user: AnyUser, write: bool):
+    """The one pattern of every fetcher: hidden is a 404; visible but read-only and `write` is a 403."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    if write:
+        ensure_can_edit(user)
+    return obj
+
+
 def visible_members(user: AnyUser) -> QuerySet[Member]:
     from members.models import Member
 
@@ -106,12 +116,7 @@ def visible_members(user: AnyUser) -> QuerySet[Member]:
 
 def get_member_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Member:
     """The member `pk` as this user may see it: 404 when hidden, 403 when read-only and `write`."""
-    member = visible_members(user).select_related("sector", "committee", "term", "user").filter(pk=pk).first()
-    if member is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return member
+    return _fetch(visible_members(user).select_related("sector", "committee", "term", "user"), pk, user, write)
 
 
 def can_report_own(user: AnyUser, member: Member) -> bool:
@@ -130,12 +135,7 @@ def visible_entries(user: AnyUser) -> QuerySet:
 
 
 def get_entry_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    entry = visible_entries(user).select_related("member").filter(pk=pk).first()
-    if entry is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return entry
+    return _fetch(visible_entries(user).select_related("member"), pk, user, write)
 
 
 def get_own_entry(user: AnyUser, pk: int):
@@ -169,12 +169,7 @@ def visible_proposals(user: AnyUser) -> QuerySet:
 
 
 def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    proposal = visible_proposals(user).select_related("lead", "lead__sector").filter(pk=pk).first()
-    if proposal is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return proposal
+    return _fetch(visible_proposals(user).select_related("lead", "lead__sector"), pk, user, write)
 
 
 def visible_sentiments(user: AnyUser) -> QuerySet:
@@ -184,12 +179,7 @@ def visible_sentiments(user: AnyUser) -> QuerySet:
 
 
 def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    report = visible_sentiments(user).filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return report
+    return _fetch(visible_sentiments(user), pk, user, write)
 
 
 def visible_meetings(user: AnyUser) -> QuerySet:
@@ -200,12 +190,7 @@ def visible_meetings(user: AnyUser) -> QuerySet:
 
 
 def get_meeting_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    meeting = visible_meetings(user).select_related("term", "organiser_committee").filter(pk=pk).first()
-    if meeting is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return meeting
+    return _fetch(visible_meetings(user).select_related("term", "organiser_committee"), pk, user, write)
 
 
 def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
@@ -215,12 +200,7 @@ def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
     qs = LeaveRequest.objects.select_related("meeting", "member")
     if not can_read_all(user):
         qs = qs.filter(member__user=user) if user.is_authenticated else qs.none()
-    request = qs.filter(pk=pk).first()
-    if request is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return request
+    return _fetch(qs, pk, user, write)
 
 
 def visible_topics(user: AnyUser) -> QuerySet:
@@ -231,12 +211,7 @@ def visible_topics(user: AnyUser) -> QuerySet:
 
 
 def get_topic_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    topic = visible_topics(user).select_related("committee").filter(pk=pk).first()
-    if topic is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return topic
+    return _fetch(visible_topics(user).select_related("committee"), pk, user, write)
 
 
 def visible_sessions(user: AnyUser) -> QuerySet:
@@ -247,12 +222,7 @@ def visible_sessions(user: AnyUser) -> QuerySet:
 
 
 def get_session_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    session = visible_sessions(user).select_related("platform", "platform__township").filter(pk=pk).first()
-    if session is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return session
+    return _fetch(visible_sessions(user).select_related("platform", "platform__township"), pk, user, write)
 
 
 def get_platform_for_user(user: AnyUser, pk: int, *, write: bool = False):
@@ -260,9 +230,4 @@ def get_platform_for_user(user: AnyUser, pk: int, *, write: bool = False):
     from platforms.models import Platform
 
     ensure_can_read_all(user)
-    platform = Platform.objects.select_related("parent", "township").filter(pk=pk).first()
-    if platform is None:
-        raise Http404
-    if write:
-        ensure_can_edit(user)
-    return platform
+    return _fetch(Platform.objects.select_related("parent", "township"), pk, user, write)

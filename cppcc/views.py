@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from members import selectors as member_selectors
 
 from . import access, dashboard
+from .http import year_param
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -35,11 +36,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    value = request.GET.get("year", "")
-    this_year = timezone.localdate().year
-    year = int(value) if value.isdigit() and 2000 <= int(value) <= this_year + 1 else this_year
-    context = dashboard.dashboard(year)
-    context["years"] = range(this_year, 2015, -1)
+    context = dashboard.dashboard(year_param(request))
+    context["years"] = range(timezone.localdate().year, 2015, -1)
     return render(request, "cppcc/dashboard.html", context)
 
 

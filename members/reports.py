@@ -9,11 +9,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cppcc.documents import XLSX_CONTENT_TYPE, render_pdf
+from cppcc.documents import render_pdf
 
 from .selectors import DossierView
-
-__all__ = ["XLSX_CONTENT_TYPE", "dossier_pdf", "dossier_workbook"]  # the views take the content type here
 
 
 def dossier_pdf(view: DossierView, *, request: Any = None) -> bytes:

@@ -14,23 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.documents import XLSX_CONTENT_TYPE, workbook_of
+from cppcc.documents import workbook_of
+from cppcc.http import add_service_errors, xlsx_response, year_param
 from cppcc.once import submit_once
-from members.views.dossier import _form_errors
 
 from . import selectors, services
 from .forms import FollowUpForm, PlatformForm, SessionForm
 from .models import Platform, PlatformSession, Township
 
 
-def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
-
-
 def coverage(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _year(request)
+    year = year_param(request)
     rows, totals, city = selectors.coverage(year=year)
     return render(request, "platforms/coverage.html", {
         "year": year, "rows": rows, "city": city, "uncovered": [r.township for r in rows if not r.platforms],
@@ -73,7 +68,7 @@ def _platform_form(request: HttpRequest, platform: Platform | None) -> HttpRespo
         try:
             platform = services.platform_save(platform=platform, liaisons=liaisons, actor=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存平台“%(n)s”。") % {"n": platform.name})
             return redirect(platform)
@@ -124,7 +119,7 @@ def _session_form(request: HttpRequest, session: PlatformSession | None) -> Http
         try:
             session = services.session_save(session=session, members=members, actor=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存协商活动，%(n)s 位参加委员的履职档案已更新。") % {"n": len(members)})
             return redirect(session)
@@ -172,6 +167,4 @@ def export(request: HttpRequest) -> HttpResponse:
              s.get_follow_up_display(), s.follow_up_due, s.follow_up_done_on) for s in sessions
         ), (12, 30, 40, 10, 10, 10, 10, 12, 12)),
     ])
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = "attachment; filename*=UTF-8''platforms.xlsx"
-    return response
+    return xlsx_response(content, "platforms.xlsx")

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.documents import XLSX_CONTENT_TYPE, render_pdf, workbook
+from cppcc.documents import render_pdf, workbook
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
 from cppcc.once import submit_once
-from members.views.dossier import _form_errors
 
 from . import selectors, services
 from .forms import FollowUpForm, InstructionForm, ReportForm, TeamForm, TopicForm
@@ -26,13 +26,8 @@ _CONTENT_TYPES = {
 }
 
 
-def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
-
-
 def topic_list(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request)
     visible = access.visible_topics(request.user)
     context = {
         "year": year, "topics": selectors.topics_of_year(visible, year),
@@ -66,7 +61,7 @@ def _topic_form(request: HttpRequest, topic: ResearchTopic | None) -> HttpRespon
                 return redirect("research:team", pk=topic.pk)
             services.topic_update(topic=topic, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect(topic)
@@ -106,7 +101,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.report_save(topic=topic, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("调研报告已保存。"))
             return redirect(topic)
@@ -181,7 +176,7 @@ def instruction_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 def year_export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _year(request)
+    year = year_param(request)
     topics = selectors.topics_of_year(access.visible_topics(request.user), year)
     rows = (
         (t.title, t.leader, t.owner, t.get_status_display(), t.planned_start, t.planned_end, t.team,
@@ -190,9 +185,7 @@ def year_export(request: HttpRequest) -> HttpResponse:
     )
     content = workbook(f"{year}年度调研课题", ("课题", "领题领导", "牵头单位", "状态", "计划开始", "计划完成", "课题组人数",
                                              "调研报告", "获批示", "逾期"), rows, (36, 16, 22, 10, 12, 12, 10, 36, 8, 6))
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''research-{year}.xlsx"
-    return response
+    return xlsx_response(content, f"research-{year}.xlsx")
 
 
 def topic_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -203,6 +196,4 @@ def topic_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "team": topic.participants.select_related("member").order_by("role", "member__name"),
         "instructions": report.instructions.all() if report else [],
     }, request=request)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''research-{topic.pk}.pdf"
-    return response
+    return pdf_response(content, f"research-{topic.pk}.pdf")

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
 from cppcc.once import submit_once
 
 from .. import reports, selectors, services
@@ -19,25 +19,9 @@ from ..forms import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, SelfR
 from ..models import EntryDispute
 
 
-def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
-    year = _year(request)
+    year = year_param(request)
     view = selectors.member_dossier(member=member, year=year)
     history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
     return render(request, "members/member_detail.html", {
@@ -63,7 +47,7 @@ def self_report(request: HttpRequest) -> HttpResponse:
         try:
             entry = services.entry_self_report(member=member, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已提交，等待工作人员审核。"))
             return redirect(f"{reverse('me')}?year={entry.year}")
@@ -94,7 +78,7 @@ def entry_record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             entry = services.entry_record(member=member, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已为 %(name)s 补录一条履职记录。") % {"name": member.name})
             return redirect(f"{member.get_absolute_url()}?year={entry.year}")
@@ -157,16 +141,12 @@ def _report_year(year: int) -> int:
 def dossier_pdf(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
     view = selectors.member_dossier(member=member, year=_report_year(year))
-    response = HttpResponse(reports.dossier_pdf(view, request=request), content_type="application/pdf")
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''report-{year}-{member.pk}.pdf"
-    return response
+    return pdf_response(reports.dossier_pdf(view, request=request), f"report-{year}-{member.pk}.pdf")
 
 
 def dossier_xlsx(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
     view = selectors.member_dossier(member=member, year=_report_year(year))
-    response = HttpResponse(reports.dossier_workbook(view), content_type=reports.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''dossier-{year}-{member.pk}.xlsx"
-    return response
+    return xlsx_response(reports.dossier_workbook(view), f"dossier-{year}-{member.pk}.xlsx")
 
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.documents import XLSX_CONTENT_TYPE, workbook
+from cppcc.documents import workbook
+from cppcc.http import xlsx_response
 
 from .. import services, tasks
 from ..kinds import Category
@@ -122,10 +123,8 @@ def evaluation_export(request: HttpRequest, year: int) -> HttpResponse:
     )
     headers = ["排名", "姓名", "界别", "专委会", "常委", "总分", "等次", "界别内排名", "专委会内排名", "完成基本要求"]
     headers += [str(label) for _v, label in Category.choices]
-    response = HttpResponse(workbook(f"{year}年度履职考评", headers, rows, (6, 10, 16, 20, 6, 8, 8, 10, 12, 12)),
-                            content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''evaluation-{year}.xlsx"
-    return response
+    return xlsx_response(workbook(f"{year}年度履职考评", headers, rows, (6, 10, 16, 20, 6, 8, 8, 10, 12, 12)),
+                         f"evaluation-{year}.xlsx")
 
 
 def award_list(request: HttpRequest, year: int) -> HttpResponse:

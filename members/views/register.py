@@ -11,17 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.documents import XLSX_CONTENT_TYPE
+from cppcc.http import xlsx_response
 from cppcc.once import submit_once
 
 from .. import selectors, services, spreadsheets
 from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
-
-
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
 
 
 def member_list(request: HttpRequest) -> HttpResponse:
@@ -41,7 +35,7 @@ def member_export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     members = selectors.member_list(user=request.user, params=request.GET).qs
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return _xlsx(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
+    return xlsx_response(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
 
 
 @submit_once
@@ -129,4 +123,4 @@ def member_import(request: HttpRequest) -> HttpResponse:
 
 def member_import_template(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    return _xlsx(spreadsheets.template_workbook(), "member-import-template.xlsx")
+    return xlsx_response(spreadsheets.template_workbook(), "member-import-template.xlsx")

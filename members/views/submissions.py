@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.http import add_service_errors
 from cppcc.once import submit_once
 
 from .. import services
 from ..forms import ProposalForm, SentimentForm, TransitionForm
 from ..models import AdoptionLevel, Member, Proposal
-from .dossier import _form_errors
 
 
 def _list_context(request: HttpRequest, queryset, **extra):
@@ -76,7 +76,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         try:
             proposal = services.proposal_create(actor=request.user, cosigners=cosigners, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已录入第 %(n)s 号提案。") % {"n": proposal.number})
             return redirect(proposal)
@@ -92,7 +92,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.proposal_update(proposal=proposal, actor=request.user, cosigners=cosigners, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect(proposal)
@@ -161,7 +161,7 @@ def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
             else:
                 services.sentiment_update(report=report, actor=request.user, authors=authors, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已保存社情民意信息“%(t)s”。") % {"t": report.title})
             return redirect(report)

@@ -141,3 +141,29 @@ def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_cli
     assert response.status_code == 200 and 'value="' + "a" * 32 + '"' in response.content.decode()
     staff_client.post(reverse("members:sentiment_create"), {**data, "title": "补上标题"})
     assert SentimentReport.objects.get().title == "补上标题"
+
+
+def test_json_logs_carry_the_request_id(anonymous, caplog):
+    import json
+    import logging
+
+    from cppcc.logs import JsonFormatter
+    from cppcc.security import RequestIdFilter
+
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            RequestIdFilter().filter(record)
+            records.append(JsonFormatter().format(record))
+
+    handler = Keep()
+    logging.getLogger("cppcc.auth").addHandler(handler)
+    try:
+        response = anonymous.post(reverse("login"), {"username": "nobody", "password": "x"},
+                                  HTTP_X_REQUEST_ID="trace-12345678")
+    finally:
+        logging.getLogger("cppcc.auth").removeHandler(handler)
+    line = json.loads(records[-1])
+    assert response["X-Request-ID"] == "trace-12345678"
+    assert line["request_id"] == "trace-12345678" and line["message"] == "failed login nobody"

@@ -1,0 +1,37 @@
+"""Small pieces every view needs: the year asked for, file responses, service errors on a form."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from .documents import XLSX_CONTENT_TYPE
+
+
+def year_param(request: HttpRequest, name: str = "year") -> int:
+    """The year in the query string, or this year when it is missing or not a plausible year."""
+    value = request.GET.get(name, "")
+    this_year = timezone.localdate().year
+    return int(value) if value.isdigit() and 2000 <= int(value) <= this_year + 1 else this_year
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
+    return response
+
+
+def add_service_errors(form, exc: ValidationError) -> None:
+    """Show what a service refused on the form, at the field it names (or above the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
