@@ -12,6 +12,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.records import save_record
 from members import dossier
 from members.models import Member, Term
 
@@ -39,10 +40,7 @@ def _save(meeting: Meeting, actor: Any) -> Meeting:
         meeting.number = next_number(meeting.term, meeting.kind)
     if meeting.kind not in NUMBERED_KINDS:
         meeting.number = None
-    meeting.full_clean()
-    meeting._history_user = actor
-    meeting.save()
-    return meeting
+    return save_record(meeting, actor)
 
 
 @transaction.atomic
@@ -61,9 +59,7 @@ def meeting_update(*, meeting: Meeting, actor: Any, **fields: Any) -> Meeting:
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, actor: Any) -> None:
-    dossier.forget(meeting, actor=actor)
-    meeting._history_user = actor
-    meeting.delete()
+    dossier.delete_source(meeting, actor=actor)
 
 
 @transaction.atomic
@@ -156,11 +152,7 @@ def leave_request_decide(*, request: LeaveRequest, approve: bool, note: str = ""
 
 @transaction.atomic
 def outcome_create(*, meeting: Meeting, actor: Any, **fields: Any) -> ConsultationOutcome:
-    outcome = ConsultationOutcome(meeting=meeting, **fields)
-    outcome.full_clean()
-    outcome._history_user = actor
-    outcome.save()
-    return outcome
+    return save_record(ConsultationOutcome(meeting=meeting, **fields), actor)
 
 
 @transaction.atomic
@@ -168,10 +160,7 @@ def instruction_create(*, outcome: ConsultationOutcome, actor: Any, **fields: An
     instruction = OutcomeInstruction(outcome=outcome, **fields)
     if instruction.date and instruction.date > timezone.localdate():
         raise ValidationError({"date": _("批示日期不能晚于今天。")})
-    instruction.full_clean()
-    instruction._history_user = actor
-    instruction.save()
-    return instruction
+    return save_record(instruction, actor)
 
 
 def calendar_feed_for(member: Member) -> CalendarFeed:

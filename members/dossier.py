@@ -111,3 +111,11 @@ def forget(source: models.Model, *, actor: Any = None) -> int:
     source_type = ContentType.objects.get_for_model(source)
     deleted, _by_model = DossierEntry.objects.filter(source_type=source_type, source_id=source.pk).delete()
     return deleted
+
+
+@transaction.atomic
+def delete_source(source: models.Model, *, actor: Any = None) -> None:
+    """Delete a source record and every entry it gave; its history keeps the deleted row and who."""
+    forget(source, actor=actor)
+    source._history_user = actor
+    source.delete()

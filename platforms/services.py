@@ -11,17 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.records import save_record
 from members import dossier
 from members.models import Member
 
 from .models import Platform, PlatformSession
-
-
-def _save(obj, actor: Any):
-    obj.full_clean()
-    obj._history_user = actor
-    obj.save()
-    return obj
 
 
 @transaction.atomic
@@ -34,7 +28,7 @@ def platform_save(*, platform: Platform | None = None, liaisons: Iterable[Member
         platform.closed_on = timezone.localdate()
     if platform.is_active:
         platform.closed_on = None
-    _save(platform, actor)
+    save_record(platform, actor)
     platform.liaisons.set(liaisons)
     return platform
 
@@ -49,7 +43,7 @@ def session_save(*, session: PlatformSession | None = None, members: Iterable[Me
         raise ValidationError({"date": _("协商活动的日期不能晚于今天。")})
     if session.follow_up_due and session.date and session.follow_up_due < session.date:
         raise ValidationError({"follow_up_due": _("办结时限不能早于协商日期。")})
-    _save(session, actor)
+    save_record(session, actor)
     session.members.set(members)
     dossier.sync(session, actor=actor)
     return session
@@ -57,9 +51,7 @@ def session_save(*, session: PlatformSession | None = None, members: Iterable[Me
 
 @transaction.atomic
 def session_delete(*, session: PlatformSession, actor: Any) -> None:
-    dossier.forget(session, actor=actor)
-    session._history_user = actor
-    session.delete()
+    dossier.delete_source(session, actor=actor)
 
 
 @transaction.atomic
@@ -80,4 +72,4 @@ def follow_up_advance(*, session: PlatformSession, to: str, notes: str = "", on:
         if session.follow_up_done_on < session.date:
             raise ValidationError(_("办结日期不能早于协商日期。"))
     session.follow_up = to
-    return _save(session, actor)
+    return save_record(session, actor)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.records import save_record
 from cppcc.uploads import check_document
 from members import dossier
 from members.models import Member
@@ -23,32 +24,23 @@ S = ResearchTopic.Status
 _ORDER = list(S.values)
 
 
-def _save(obj, actor: Any):
-    obj.full_clean()
-    obj._history_user = actor
-    obj.save()
-    return obj
-
-
 @transaction.atomic
 def topic_create(*, actor: Any, **fields: Any) -> ResearchTopic:
-    return _save(ResearchTopic(**fields), actor)
+    return save_record(ResearchTopic(**fields), actor)
 
 
 @transaction.atomic
 def topic_update(*, topic: ResearchTopic, actor: Any, **fields: Any) -> ResearchTopic:
     for name, value in fields.items():
         setattr(topic, name, value)
-    topic = _save(topic, actor)
+    topic = save_record(topic, actor)
     dossier.sync(topic, actor=actor)
     return topic
 
 
 @transaction.atomic
 def topic_delete(*, topic: ResearchTopic, actor: Any) -> None:
-    dossier.forget(topic, actor=actor)
-    topic._history_user = actor
-    topic.delete()
+    dossier.delete_source(topic, actor=actor)
 
 
 @transaction.atomic
@@ -72,7 +64,7 @@ def _advance(topic: ResearchTopic, to: str, actor: Any) -> None:
     """Move forward to `to` when the topic is behind it (saving a report implies 形成报告, and so on)."""
     if _ORDER.index(topic.status) < _ORDER.index(to):
         topic.status = to
-        _save(topic, actor)
+        save_record(topic, actor)
 
 
 @transaction.atomic
@@ -90,7 +82,7 @@ def topic_transition(*, topic: ResearchTopic, to: str, actor: Any) -> ResearchTo
     if to == S.INSTRUCTED and (report is None or not report.instructions.exists()):
         raise ValidationError(_("请先记录领导批示。"))
     topic.status = to
-    return _save(topic, actor)
+    return save_record(topic, actor)
 
 
 @transaction.atomic
@@ -116,7 +108,7 @@ def report_save(
             transaction.on_commit(lambda: report.file.storage.delete(old))
     elif not report.file:
         raise ValidationError({"upload": _("请上传报告文件（PDF、DOCX 或 WPS）。")})
-    _save(report, actor)
+    save_record(report, actor)
     _advance(topic, S.SUBMITTED if submitted_on else S.REPORTED, actor)
     dossier.sync(topic, actor=actor)
     return report
@@ -127,7 +119,7 @@ def instruction_create(*, report: ResearchReport, actor: Any, **fields: Any) -> 
     instruction = ReportInstruction(report=report, **fields)
     if instruction.date and instruction.date > timezone.localdate():
         raise ValidationError({"date": _("批示日期不能晚于今天。")})
-    _save(instruction, actor)
+    save_record(instruction, actor)
     _advance(report.topic, S.INSTRUCTED, actor)
     dossier.sync(report.topic, actor=actor)
     return instruction
@@ -140,4 +132,4 @@ def instruction_follow_up(
     if follow_up == ReportInstruction.FollowUp.DONE and not result.strip():
         raise ValidationError({"result": _("办结时请填写办理结果。")})
     instruction.assigned_to, instruction.follow_up, instruction.result = assigned_to, follow_up, result
-    return _save(instruction, actor)
+    return save_record(instruction, actor)

@@ -14,30 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cppcc.access import MEMBER_GROUP
+from cppcc.records import save_record
 
 from ..models import Member
 
 User = get_user_model()
 
 
-def _save(member: Member, *, actor: Any) -> Member:
-    member.full_clean()
-    # simple-history reads the author from here, so services stay independent of the request.
-    member._history_user = actor
-    member.save()
-    return member
-
-
 @transaction.atomic
 def member_create(*, actor: Any, **fields: Any) -> Member:
-    return _save(Member(**fields), actor=actor)
+    return save_record(Member(**fields), actor)
 
 
 @transaction.atomic
 def member_update(*, member: Member, actor: Any, **fields: Any) -> Member:
     for name, value in fields.items():
         setattr(member, name, value)
-    return _save(member, actor=actor)
+    return save_record(member, actor)
 
 
 @transaction.atomic
@@ -46,7 +39,7 @@ def member_deactivate(*, member: Member, reason: str, left_on: dt.date | None = 
     member.status = Member.Status.INACTIVE
     member.left_on = left_on or timezone.localdate()
     member.left_reason = reason
-    member = _save(member, actor=actor)
+    member = save_record(member, actor)
     if member.user_id:
         User.objects.filter(pk=member.user_id).update(is_active=False)
     return member
@@ -57,7 +50,7 @@ def member_reactivate(*, member: Member, actor: Any) -> Member:
     member.status = Member.Status.ACTIVE
     member.left_on = None
     member.left_reason = ""
-    member = _save(member, actor=actor)
+    member = save_record(member, actor)
     if member.user_id:
         User.objects.filter(pk=member.user_id).update(is_active=True)
     return member
@@ -82,11 +75,11 @@ def member_link_account(*, member: Member, username: str, password: str = "", ac
             user.save(update_fields=["password"])
     user.groups.add(Group.objects.get_or_create(name=MEMBER_GROUP)[0])
     member.user = user
-    _save(member, actor=actor)
+    save_record(member, actor)
     return user
 
 
 @transaction.atomic
 def member_unlink_account(*, member: Member, actor: Any) -> Member:
     member.user = None
-    return _save(member, actor=actor)
+    return save_record(member, actor)

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cppcc.records import save_record
+
 from .. import dossier
 from ..models import Member, Proposal, SentimentReport
 
@@ -30,9 +32,7 @@ def _check_flags(proposal: Proposal) -> None:
 
 def _save_proposal(proposal: Proposal, cosigners: list[Member], actor: Any) -> Proposal:
     _check_flags(proposal)
-    proposal.full_clean()
-    proposal._history_user = actor
-    proposal.save()
+    save_record(proposal, actor)
     proposal.cosigners.set(cosigners)
     dossier.sync(proposal, actor=actor)
     return proposal
@@ -92,17 +92,13 @@ def proposal_transition(
 
 @transaction.atomic
 def proposal_delete(*, proposal: Proposal, actor: Any) -> None:
-    dossier.forget(proposal, actor=actor)
-    proposal._history_user = actor
-    proposal.delete()
+    dossier.delete_source(proposal, actor=actor)
 
 
 def _save_sentiment(report: SentimentReport, authors: list[Member], actor: Any) -> SentimentReport:
     if not authors:
         raise ValidationError({"authors": _("至少要有一位反映人。")})
-    report.full_clean()
-    report._history_user = actor
-    report.save()
+    save_record(report, actor)
     report.authors.set(authors)
     dossier.sync(report, actor=actor)
     return report
@@ -122,6 +118,4 @@ def sentiment_update(*, report: SentimentReport, actor: Any, authors: Iterable[M
 
 @transaction.atomic
 def sentiment_delete(*, report: SentimentReport, actor: Any) -> None:
-    dossier.forget(report, actor=actor)
-    report._history_user = actor
-    report.delete()
+    dossier.delete_source(report, actor=actor)
