@@ -43,6 +43,7 @@ def test_staff_build_the_sheet_for_all_standing_members_mark_exceptions_and_save
     assert Attendance.objects.get(status="leave").leave_reason == "因公出差"
     assert DossierEntry.objects.filter(kind="speech_written").count() == 1
 
+    page.locator(".navbar .dropdown-toggle", has_text="刘敏").click()
     page.get_by_role("button", name="退出").click()
     member_page = login("member")
     member_page.goto(f"{live_server.url}/me/?year=2023")
