@@ -207,7 +207,12 @@ def _measure(n_members: int, n_years: int, per_year: int, keep: bool) -> dict:
                .order_by("-n").values_list("member_id", flat=True).first())
     dossier_entries = DossierEntry.objects.filter(year=year, member_id=busiest).count()
     dossier_ms, dossier_q = page(f"/members/{busiest}/?year={year}")
+    sheet_ms, sheet_q, invitees = _sheet_save(client, year)
+    heavy = _member_with_entries(year, 500)
+    heavy_ms, heavy_q = page(f"/members/{heavy}/?year={year}")
     return {
+        "sheet_ms": round(sheet_ms, 1), "sheet_queries": sheet_q, "sheet_invitees": invitees,
+        "dossier500_ms": round(heavy_ms, 1), "dossier500_queries": heavy_q,
         "vendor": connection.vendor, "members": Member.objects.count(), "years": n_years, "rows": rows,
         "build_s": round(build_s, 1), "rollup_s": round(rollup_s, 3), "rollup_members": result.members,
         "rollup_first_s": round(first_s, 3),
@@ -217,6 +222,49 @@ def _measure(n_members: int, n_years: int, per_year: int, keep: bool) -> dict:
         "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "cpus": os.cpu_count(),
     }
+
+
+def _sheet_save(client, year: int) -> tuple[float, int, int]:
+    """Save the sign-in sheet of a 250-person plenary through the page, as a clerk would."""
+    import re
+
+    from django.test.utils import CaptureQueriesContext
+
+    from consultations import services as meetings
+    from members.models import Member, Term
+
+    term = Term.objects.get(is_current=True)
+    meeting = meetings.meeting_create(actor=None, kind="activity", term=term, title="基准测试会议",
+                                      start_date=date(year, 12, 20))
+    people = list(Member.objects.order_by("pk")[:250])
+    meetings.meeting_invite(meeting=meeting, members=people, actor=None)
+    url = f"/meetings/{meeting.pk}/sheet/"
+    times, counts = [], []
+    for round_ in range(5):
+        version = re.search(r'name="version" value="(\d+)"', client.get(url).content.decode()).group(1)
+        data = {"version": version}
+        for i, m in enumerate(people):
+            data[f"status-{m.pk}"] = "absent" if (i + round_) % 13 == 0 else "present"
+            data[f"reason-{m.pk}"] = data[f"speech-{m.pk}"] = ""
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.post(url, data)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 302, response.status_code
+        counts.append(len(queries))
+    meetings.meeting_delete(meeting=meeting, actor=None)
+    return statistics.median(times), max(counts), len(people)
+
+
+def _member_with_entries(year: int, n: int) -> int:
+    from members.models import DossierEntry, Member
+
+    member = Member.objects.order_by("pk").first()
+    missing = n - DossierEntry.objects.filter(member=member, year=year).count()
+    DossierEntry.objects.bulk_create(
+        DossierEntry(member=member, year=year, date=date(year, 1 + i % 12, 1 + i % 28), kind="attend_other",
+                     title="基准测试记录") for i in range(max(missing, 0)))
+    return member.pk
 
 
 def _render(r: dict) -> str:
@@ -236,5 +284,7 @@ def _render(r: dict) -> str:
         f"(target ≤ {TARGETS['dashboard_ms']:.0f} ms: {mark('dashboard_ms')})",
         f"dossier         {r['dossier_ms']} ms, {r['dossier_queries']} queries, {r['dossier_entries']} entries "
         f"(target ≤ {TARGETS['dossier_ms']:.0f} ms: {mark('dossier_ms')})",
+        f"dossier (500)   {r['dossier500_ms']} ms, {r['dossier500_queries']} queries, 500 entries",
+        f"sign-in save    {r['sheet_ms']} ms for {r['sheet_invitees']} invitees, {r['sheet_queries']} queries at most",
         f"peak memory     {r['peak_memory_mb']} MB",
     ])
