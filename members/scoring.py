@@ -10,7 +10,7 @@ the total is the base score plus the categories. Joint proposals are split by th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -243,20 +243,20 @@ def grade_for(scheme: Scheme, total: Decimal, duties_met: bool) -> str:
     return grade
 
 
-def duties(scheme: Scheme, counts: dict[str, int]) -> list[Duty]:
-    def done(kinds: Sequence[str]) -> int:
-        return sum(counts.get(k, 0) for k in kinds)
+_DUTY_KINDS = {"plenary": PLENARY_KINDS, "activities": ACTIVITY_KINDS, "proposals": PROPOSAL_KINDS,
+               "sentiments": SENTIMENT_KINDS}
+# kind → the minimum duties it counts towards (attending the plenary is also an activity).
+_DUTIES_OF = {kind: tuple(code for code, kinds in _DUTY_KINDS.items() if kind in kinds) for kind in ActivityKind.values}
 
-    result = []
-    if scheme.require_plenary:
-        result.append(Duty("plenary", 1, done(PLENARY_KINDS)))
-    if scheme.min_activities:
-        result.append(Duty("activities", scheme.min_activities, done(ACTIVITY_KINDS)))
-    if scheme.min_proposals:
-        result.append(Duty("proposals", scheme.min_proposals, done(PROPOSAL_KINDS)))
-    if scheme.min_sentiments:
-        result.append(Duty("sentiments", scheme.min_sentiments, done(SENTIMENT_KINDS)))
-    return result
+
+def duties(scheme: Scheme, counts: dict[str, int]) -> list[Duty]:
+    done = dict.fromkeys(_DUTY_KINDS, 0)
+    for kind, n in counts.items():
+        for code in _DUTIES_OF[kind]:
+            done[code] += n
+    required = (("plenary", 1 if scheme.require_plenary else 0), ("activities", scheme.min_activities),
+                ("proposals", scheme.min_proposals), ("sentiments", scheme.min_sentiments))
+    return [Duty(code, need, done[code]) for code, need in required if need]
 
 
 def evaluate(scheme: Scheme, groups: Iterable[Group], *, is_standing: bool, detail: bool = True) -> Breakdown:

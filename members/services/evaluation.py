@@ -52,10 +52,13 @@ def members_of_year(year: int):
 
 
 def _competition_ranks(rows: list[tuple[int, Decimal]]) -> dict[int, int]:
-    """1, 2, 2, 4: equal totals share a rank, the next rank skips."""
+    """1, 2, 2, 4: equal totals share a rank, the next rank skips. Ties are listed by member id."""
     ranks: dict[int, int] = {}
     previous_total, previous_rank = None, 0
-    for position, (member_id, total) in enumerate(sorted(rows, key=lambda r: (-r[1], r[0])), start=1):
+    # Sorting on (total, -id) in reverse gives totals high to low and ids low to high, without
+    # building a negated Decimal for every row.
+    ordered = sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)
+    for position, (member_id, total) in enumerate(ordered, start=1):
         rank = previous_rank if total == previous_total else position
         ranks[member_id] = rank
         previous_total, previous_rank = total, rank
