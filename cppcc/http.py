@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from .documents import XLSX_CONTENT_TYPE
@@ -14,6 +14,13 @@ def year_param(request: HttpRequest, name: str = "year") -> int:
     value = request.GET.get(name, "")
     this_year = timezone.localdate().year
     return int(value) if value.isdigit() and 2000 <= int(value) <= this_year + 1 else this_year
+
+
+def year_or_404(year: int) -> int:
+    """A year taken from the URL path: one outside any plausible range is a page that does not exist."""
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:

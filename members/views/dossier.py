@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_or_404, year_param
 from cppcc.once import submit_once
 
 from .. import reports, selectors, services
@@ -132,21 +132,15 @@ def dispute_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("members:disputes")
 
 
-def _report_year(year: int) -> int:
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
-
-
 def dossier_pdf(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
-    view = selectors.member_dossier(member=member, year=_report_year(year))
+    view = selectors.member_dossier(member=member, year=year_or_404(year))
     return pdf_response(reports.dossier_pdf(view, request=request), f"report-{year}-{member.pk}.pdf")
 
 
 def dossier_xlsx(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
-    view = selectors.member_dossier(member=member, year=_report_year(year))
+    view = selectors.member_dossier(member=member, year=year_or_404(year))
     return xlsx_response(reports.dossier_workbook(view), f"dossier-{year}-{member.pk}.xlsx")
 
 

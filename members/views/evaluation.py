@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import workbook
-from cppcc.http import xlsx_response
+from cppcc.http import xlsx_response, year_or_404
 
 from .. import services, tasks
 from ..kinds import Category
@@ -32,12 +32,6 @@ SORTS = {
     "sector": ("member__sector__order", "rank_in_sector"),
     "committee": ("member__committee__order", "rank_in_committee"),
 }
-
-
-def _year(year: int) -> int:
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
 
 
 def _evaluations(request: HttpRequest, year: int):
@@ -58,7 +52,7 @@ def _evaluations(request: HttpRequest, year: int):
 
 def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _year(year)
+    year = year_or_404(year)
     qs = _evaluations(request, year)
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     for e in page:
@@ -81,7 +75,7 @@ def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def evaluation_start(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    year = _year(year)
+    year = year_or_404(year)
     try:
         run = services.evaluation_queue(year=year, actor=request.user)
     except ValidationError as exc:
@@ -105,7 +99,7 @@ def evaluation_start(request: HttpRequest, year: int) -> HttpResponse:
 
 def evaluation_status(request: HttpRequest, year: int) -> JsonResponse:
     access.ensure_can_read_all(request.user)
-    run = EvaluationRun.objects.filter(year=_year(year)).first()
+    run = EvaluationRun.objects.filter(year=year_or_404(year)).first()
     if run is None:
         return JsonResponse({"status": "none"})
     return JsonResponse({"status": run.status, "label": str(run.get_status_display()), "members": run.members,
@@ -114,7 +108,7 @@ def evaluation_status(request: HttpRequest, year: int) -> JsonResponse:
 
 def evaluation_export(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _year(year)
+    year = year_or_404(year)
     rows = (
         [e.rank, e.member.name, e.member.sector.name, e.member.committee.name if e.member.committee else "",
          "是" if e.member.is_standing else "", float(e.total), e.grade, e.rank_in_sector, e.rank_in_committee or "",
@@ -129,7 +123,7 @@ def evaluation_export(request: HttpRequest, year: int) -> HttpResponse:
 
 def award_list(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = _year(year)
+    year = year_or_404(year)
     awards = (Award.objects.filter(year=year).select_related("kind", "member", "member__sector")
               .annotate(rank=F("member__evaluations__rank")).filter(member__evaluations__year=year)
               .order_by("kind__order", "status", "rank"))
@@ -143,7 +137,7 @@ def award_list(request: HttpRequest, year: int) -> HttpResponse:
 def awards_propose(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_edit(request.user)
     try:
-        n = services.awards_propose(year=_year(year), actor=request.user)
+        n = services.awards_propose(year=year_or_404(year), actor=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
