@@ -3,6 +3,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -65,9 +66,14 @@ class ProposalForm(CleanTextMixin, forms.ModelForm):
             existing = [self.instance.lead_id, *self.instance.cosigners.values_list("pk", flat=True)]
         self.fields["lead"].queryset = member_choices(existing)
         self.fields["cosigners"].queryset = member_choices(existing)
+        self.fields["lead"].empty_label = _("请选择领衔人")
         if not self.instance.pk:
-            self.fields["year"].initial = timezone.localdate().year
+            year = timezone.localdate().year
+            self.fields["year"].initial = year
             self.fields["submitted_on"].initial = timezone.localdate()
+            # A clerk entering the session's proposals one after another gets the next number offered.
+            last = Proposal.objects.filter(year=year).aggregate(n=Max("number"))["n"]
+            self.fields["number"].initial = (last or 0) + 1
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -149,3 +149,14 @@ def test_the_list_query_count_does_not_grow_with_proposals(staff_client, staff, 
     with django_assert_num_queries(5):
         response = staff_client.get(reverse("members:proposals"))
     assert len(response.context["page"]) == 33
+
+
+def test_the_form_offers_the_next_number_of_the_year(staff_client, staff, lead):
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    for number in (1, 2, 7):
+        services.proposal_create(actor=staff, year=year, number=number, title="案由", lead=lead,
+                                 submitted_on=timezone.localdate())
+    form = staff_client.get(reverse("members:proposal_create")).context["form"]
+    assert form["number"].value() == 8
