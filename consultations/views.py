@@ -20,6 +20,7 @@ from cppcc import access
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
 from cppcc.once import submit_once
 from members.models import Member
+from members.selectors import latest_year
 
 from . import documents, selectors, services
 from .forms import InstructionForm, InviteForm, LeaveRequestForm, MeetingForm, OutcomeForm
@@ -258,7 +259,7 @@ def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def stats(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     meetings = selectors.with_rates(Meeting.objects.filter(start_date__year=year).select_related("term")).order_by(
         "start_date")
     return render(request, "consultations/stats.html", {
@@ -269,13 +270,13 @@ def stats(request: HttpRequest) -> HttpResponse:
 
 def stats_xlsx(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     return xlsx_response(documents.stats_workbook(year, selectors.attendance_by_member(year=year)), f"attendance-{year}.xlsx")
 
 
 def stats_pdf(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     return pdf_response(documents.stats_pdf(year, selectors.attendance_by_member(year=year), request=request),
                 f"attendance-{year}.pdf")
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils import timezone
 
 from . import access
 
@@ -13,5 +12,4 @@ def roles(request: HttpRequest) -> dict[str, object]:
         "role": access.role_of(user),
         "can_edit": access.can_edit(user),
         "can_read_all": access.can_read_all(user),
-        "current_year": timezone.localdate().year,
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -9,11 +11,15 @@ from django.utils import timezone
 from .documents import XLSX_CONTENT_TYPE
 
 
-def year_param(request: HttpRequest, name: str = "year") -> int:
-    """The year in the query string, or this year when it is missing or not a plausible year."""
+def year_param(request: HttpRequest, name: str = "year", *, latest: Callable[[], int | None] | None = None) -> int:
+    """The year in the query string. Without one: the latest year that has data (`latest`, asked only
+    then), so a page opened in January shows last year's work rather than an empty new year."""
     value = request.GET.get(name, "")
     this_year = timezone.localdate().year
-    return int(value) if value.isdigit() and 2000 <= int(value) <= this_year + 1 else this_year
+    if value.isdigit() and 2000 <= int(value) <= this_year + 1:
+        return int(value)
+    found = latest() if latest is not None else None
+    return found or this_year
 
 
 def year_or_404(year: int) -> int:

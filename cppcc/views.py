@@ -36,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    context = dashboard.dashboard(year_param(request))
+    context = dashboard.dashboard(year_param(request, latest=member_selectors.latest_year))
     context["years"] = range(timezone.localdate().year, 2015, -1)
     return render(request, "cppcc/dashboard.html", context)
 

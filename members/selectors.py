@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -186,3 +186,15 @@ def open_disputes() -> QuerySet[EntryDispute]:
         .select_related("entry", "entry__member", "entry__member__sector")
         .order_by("raised_at")
     )
+
+
+def latest_year(member: Member | None = None) -> int | None:
+    """The most recent year, up to this one, with a dossier entry (of one member, or of anyone)."""
+    entries = DossierEntry.objects.filter(year__lte=timezone.localdate().year)
+    if member is not None:
+        entries = entries.filter(member=member)
+    return entries.aggregate(year=Max("year"))["year"]
+
+
+def latest_evaluated_year() -> int | None:
+    return AnnualEvaluation.objects.aggregate(year=Max("year"))["year"]

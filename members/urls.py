@@ -39,6 +39,7 @@ urlpatterns = [
     path("sentiments/<int:pk>/edit/", submissions.sentiment_edit, name="sentiment_edit"),
     path("sentiments/<int:pk>/delete/", submissions.sentiment_delete, name="sentiment_delete"),
     # the annual evaluation and awards
+    path("evaluations/", evaluation.evaluation_latest, name="evaluation_latest"),
     path("evaluations/<int:year>/", evaluation.evaluation_page, name="evaluation"),
     path("evaluations/<int:year>/start/", evaluation.evaluation_start, name="evaluation_start"),
     path("evaluations/<int:year>/status.json", evaluation.evaluation_status, name="evaluation_status"),

@@ -17,6 +17,7 @@ from cppcc import access
 from cppcc.documents import workbook_of
 from cppcc.http import add_service_errors, xlsx_response, year_param
 from cppcc.once import submit_once
+from members.selectors import latest_year
 
 from . import selectors, services
 from .forms import FollowUpForm, PlatformForm, SessionForm
@@ -25,7 +26,7 @@ from .models import Platform, PlatformSession, Township
 
 def coverage(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     rows, totals, city = selectors.coverage(year=year)
     return render(request, "platforms/coverage.html", {
         "year": year, "rows": rows, "city": city, "uncovered": [r.township for r in rows if not r.platforms],

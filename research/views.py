@@ -14,6 +14,7 @@ from cppcc import access
 from cppcc.documents import render_pdf, workbook
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
 from cppcc.once import submit_once
+from members.selectors import latest_year
 
 from . import selectors, services
 from .forms import FollowUpForm, InstructionForm, ReportForm, TeamForm, TopicForm
@@ -27,7 +28,7 @@ _CONTENT_TYPES = {
 
 
 def topic_list(request: HttpRequest) -> HttpResponse:
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     visible = access.visible_topics(request.user)
     context = {
         "year": year, "topics": selectors.topics_of_year(visible, year),
@@ -176,7 +177,7 @@ def instruction_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 def year_export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    year = year_param(request)
+    year = year_param(request, latest=latest_year)
     topics = selectors.topics_of_year(access.visible_topics(request.user), year)
     rows = (
         (t.title, t.leader, t.owner, t.get_status_display(), t.planned_start, t.planned_end, t.team,

@@ -21,7 +21,7 @@ from ..models import EntryDispute
 
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
-    year = year_param(request)
+    year = year_param(request, latest=lambda: selectors.latest_year(member))
     view = selectors.member_dossier(member=member, year=year)
     history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
     return render(request, "members/member_detail.html", {

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from cppcc import access
 from cppcc.documents import workbook
 from cppcc.http import xlsx_response, year_or_404
 
-from .. import services, tasks
+from .. import selectors, services, tasks
 from ..kinds import Category
 from ..models import AnnualEvaluation, Award, AwardKind, EvaluationRun, GradeBand, Sector, SpecialCommittee
 
@@ -48,6 +49,13 @@ def _evaluations(request: HttpRequest, year: int):
     if params.get("standing") == "1":
         qs = qs.filter(member__is_standing=True)
     return qs.order_by(*SORTS.get(params.get("sort", "rank"), SORTS["rank"]))
+
+
+def evaluation_latest(request: HttpRequest) -> HttpResponse:
+    """The menu's way in: the latest evaluated year (or this year, to start one)."""
+    access.ensure_can_read_all(request.user)
+    year = selectors.latest_evaluated_year() or timezone.localdate().year
+    return redirect("members:awards" if request.GET.get("to") == "awards" else "members:evaluation", year=year)
 
 
 def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:

@@ -110,6 +110,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "members:evaluation_latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302}),
     "members:evaluation": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "members:evaluation_start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "members:evaluation_status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),

@@ -126,3 +126,14 @@ def test_the_dashboard_query_count_does_not_grow_with_data(leader_client, evalua
 
 def test_members_do_not_see_the_dashboard(member_client):
     assert member_client.get(reverse("dashboard")).status_code == 403
+
+
+def test_pages_without_a_year_open_on_the_latest_year_with_data(leader_client, evaluated):
+    assert leader_client.get(reverse("dashboard")).context["year"] == 2023
+    member = evaluated[3]
+    assert leader_client.get(member.get_absolute_url()).context["dossier"].year == 2023
+    response = leader_client.get(reverse("members:evaluation_latest"))
+    assert response["Location"] == reverse("members:evaluation", args=[2023])
+    response = leader_client.get(reverse("members:evaluation_latest"), {"to": "awards"})
+    assert response["Location"] == reverse("members:awards", args=[2023])
+    assert leader_client.get(reverse("dashboard"), {"year": 2022}).context["year"] == 2022
