@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_choices, year_param
 from cppcc.once import submit_once
 from members.models import Member
 from members.selectors import latest_year
@@ -35,7 +35,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(request, "consultations/meeting_list.html", {
         "page": page, "query": query.urlencode(), "params": request.GET, "kinds": MeetingKind.choices,
-        "years": range(timezone.localdate().year, 2015, -1),
+        "years": year_choices(),
     })
 
 
@@ -264,7 +264,7 @@ def stats(request: HttpRequest) -> HttpResponse:
         "start_date")
     return render(request, "consultations/stats.html", {
         "year": year, "members": selectors.attendance_by_member(year=year), "meetings": meetings,
-        "kinds": MeetingKind.choices, "years": range(timezone.localdate().year, 2015, -1),
+        "kinds": MeetingKind.choices, "years": year_choices(),
     })
 
 

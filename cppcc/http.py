@@ -22,6 +22,14 @@ def year_param(request: HttpRequest, name: str = "year", *, latest: Callable[[],
     return found or this_year
 
 
+FIRST_YEAR = 2016
+
+
+def year_choices() -> range:
+    """The years a year selector offers, newest first."""
+    return range(timezone.localdate().year, FIRST_YEAR - 1, -1)
+
+
 def year_or_404(year: int) -> int:
     """A year taken from the URL path: one outside any plausible range is a page that does not exist."""
     if not 2000 <= year <= 2100:

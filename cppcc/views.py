@@ -5,14 +5,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from members import selectors as member_selectors
 
 from . import access, dashboard
-from .http import year_param
+from .http import year_choices, year_param
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,7 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     context = dashboard.dashboard(year_param(request, latest=member_selectors.latest_year))
-    context["years"] = range(timezone.localdate().year, 2015, -1)
+    context["years"] = year_choices()
     return render(request, "cppcc/dashboard.html", context)
 
 

@@ -9,13 +9,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import workbook_of
-from cppcc.http import add_service_errors, xlsx_response, year_param
+from cppcc.http import add_service_errors, xlsx_response, year_choices, year_param
 from cppcc.once import submit_once
 from members.selectors import latest_year
 
@@ -31,7 +30,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render(request, "platforms/coverage.html", {
         "year": year, "rows": rows, "city": city, "uncovered": [r.township for r in rows if not r.platforms],
         "level_totals": [(value, label, totals.get(value, 0)) for value, label in Platform.Level.choices],
-        "years": range(timezone.localdate().year, 2015, -1),
+        "years": year_choices(),
     })
 
 
@@ -93,7 +92,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(request, "platforms/session_list.html", {
         "page": page, "query": query.urlencode(), "params": request.GET, "settings_": PlatformSession.Setting.choices,
-        "follow_ups": PlatformSession.FollowUp.choices, "years": range(timezone.localdate().year, 2015, -1),
+        "follow_ups": PlatformSession.FollowUp.choices, "years": year_choices(),
         "townships": Township.objects.all(),
     })
 

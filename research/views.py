@@ -6,13 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.documents import render_pdf, workbook
-from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_param
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_choices, year_param
 from cppcc.once import submit_once
 from members.selectors import latest_year
 
@@ -32,7 +31,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     visible = access.visible_topics(request.user)
     context = {
         "year": year, "topics": selectors.topics_of_year(visible, year),
-        "years": range(timezone.localdate().year, 2015, -1),
+        "years": year_choices(),
     }
     if access.can_read_all(request.user):
         context["figures"] = selectors.year_figures(visible, year)

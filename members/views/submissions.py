@@ -9,12 +9,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import add_service_errors
+from cppcc.http import add_service_errors, year_choices
 from cppcc.once import submit_once
 
 from .. import services
@@ -26,7 +25,7 @@ def _list_context(request: HttpRequest, queryset, **extra):
     page = Paginator(queryset, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    years = range(timezone.localdate().year, 2015, -1)
+    years = year_choices()
     return {"page": page, "query": query.urlencode(), "years": years, "params": request.GET, **extra}
 
 
