@@ -5,9 +5,7 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin
-from members.forms import DateInput
-from members.forms.submissions import MembersChoiceField, member_choices
+from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, member_choices
 from members.models import Sector, SpecialCommittee, Term
 
 from .models import ConsultationOutcome, Meeting, OutcomeInstruction

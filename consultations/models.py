@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.numerals import chinese_number
-from members.models import AdoptionLevel, Member, SpecialCommittee, Term
+from members.kinds import AdoptionLevel
+from members.models import Member, SpecialCommittee, Term
 
 
 class MeetingKind(models.TextChoices):

@@ -163,7 +163,7 @@ def _authored_by(user: AnyUser, queryset: QuerySet, *lookups: str) -> QuerySet:
 
 def visible_proposals(user: AnyUser) -> QuerySet:
     """Staff and leaders see every proposal; a member the ones they lead or co-signed."""
-    from members.models import Proposal
+    from proposals.models import Proposal
 
     return _authored_by(user, Proposal.objects.all(), "lead", "cosigners")
 
@@ -173,7 +173,7 @@ def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
 
 
 def visible_sentiments(user: AnyUser) -> QuerySet:
-    from members.models import SentimentReport
+    from proposals.models import SentimentReport
 
     return _authored_by(user, SentimentReport.objects.all(), "authors")
 

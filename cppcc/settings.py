@@ -43,9 +43,13 @@ INSTALLED_APPS = [
     "axes",
     "cppcc",
     "members",
+    "proposals",
     "consultations",
     "research",
     "platforms",
+    "evaluation",
+    "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -181,7 +185,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # `celery -A cppcc beat` evaluates the current year every night, so the dashboards are never stale.
 CELERY_BEAT_SCHEDULE = {
     "nightly-evaluation": {
-        "task": "members.tasks.rollup_current_year",
+        "task": "evaluation.tasks.evaluate_current_year",
         "schedule": crontab(hour=2, minute=30),
     },
     "weekly-token-purge": {"task": "cppcc.tasks.purge_submit_tokens", "schedule": crontab(hour=3, minute=0, day_of_week=0)},

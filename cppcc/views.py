@@ -10,8 +10,7 @@ from django.views.decorators.http import require_GET
 
 from members import selectors as member_selectors
 
-from . import access, dashboard
-from .http import year_choices, year_param
+from . import access
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -20,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if role == "member":
         return redirect("me")
     if role == "leader":
-        return redirect("dashboard")
+        return redirect("dashboard:index")
     if role == "none":
         return render(request, "cppcc/no_role.html", status=403)
     context = {
@@ -31,13 +30,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context["pending_reviews"] = member_selectors.pending_reviews().count()
     context["open_disputes"] = member_selectors.open_disputes().count()
     return render(request, "cppcc/home_staff.html", context)
-
-
-def dashboard_view(request: HttpRequest) -> HttpResponse:
-    access.ensure_can_read_all(request.user)
-    context = dashboard.dashboard(year_param(request, latest=member_selectors.latest_year))
-    context["years"] = year_choices()
-    return render(request, "cppcc/dashboard.html", context)
 
 
 def _broker_state() -> str:

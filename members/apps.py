@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("委员履职档案")
-
-    def ready(self) -> None:
-        # Registers how proposals and 社情民意 become dossier entries.
-        from . import builders  # noqa: F401

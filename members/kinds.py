@@ -20,6 +20,14 @@ class Category(models.TextChoices):
     OTHER = "other", _("其他履职")
 
 
+class AdoptionLevel(models.TextChoices):
+    """The level of an adoption or a leader's instruction (批示)."""
+
+    CITY = "city", _("市级")
+    PROVINCE = "province", _("省级")
+    NATIONAL = "national", _("全国")
+
+
 class ActivityKind(models.TextChoices):
     ATTEND_PLENARY = "attend_plenary", _("出席全体会议")
     ATTEND_STANDING = "attend_standing", _("出席常委会会议")

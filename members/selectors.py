@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cppcc import access
+from evaluation import scoring
+from evaluation.models import AnnualEvaluation, Award, EvaluationRun
+from evaluation.scoring import ZERO
 
-from . import dossier, scoring
+from . import dossier
 from .filters import MemberFilter
 from .kinds import Category
-from .models import AnnualEvaluation, Award, DossierEntry, EntryDispute, EvaluationRun, Member
-from .scoring import ZERO
+from .models import DossierEntry, EntryDispute, Member
 
 
 def member_list(*, user: Any, params: Any) -> MemberFilter:
@@ -194,7 +196,3 @@ def latest_year(member: Member | None = None) -> int | None:
     if member is not None:
         entries = entries.filter(member=member)
     return entries.aggregate(year=Max("year"))["year"]
-
-
-def latest_evaluated_year() -> int | None:
-    return AnnualEvaluation.objects.aggregate(year=Max("year"))["year"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dossier, evaluation, register, scoring, submissions
+from .views import dossier, register
 
 app_name = "members"
 
@@ -26,29 +26,4 @@ urlpatterns = [
     path("reviews/", dossier.review_queue, name="reviews"),
     path("disputes/", dossier.dispute_queue, name="disputes"),
     path("disputes/<int:pk>/resolve/", dossier.dispute_resolve, name="dispute_resolve"),
-    # proposals and 社情民意
-    path("proposals/", submissions.proposal_list, name="proposals"),
-    path("proposals/new/", submissions.proposal_create, name="proposal_create"),
-    path("proposals/<int:pk>/", submissions.proposal_detail, name="proposal_detail"),
-    path("proposals/<int:pk>/edit/", submissions.proposal_edit, name="proposal_edit"),
-    path("proposals/<int:pk>/transition/", submissions.proposal_transition, name="proposal_transition"),
-    path("proposals/<int:pk>/delete/", submissions.proposal_delete, name="proposal_delete"),
-    path("sentiments/", submissions.sentiment_list, name="sentiments"),
-    path("sentiments/new/", submissions.sentiment_create, name="sentiment_create"),
-    path("sentiments/<int:pk>/", submissions.sentiment_detail, name="sentiment_detail"),
-    path("sentiments/<int:pk>/edit/", submissions.sentiment_edit, name="sentiment_edit"),
-    path("sentiments/<int:pk>/delete/", submissions.sentiment_delete, name="sentiment_delete"),
-    # the annual evaluation and awards
-    path("evaluations/", evaluation.evaluation_latest, name="evaluation_latest"),
-    path("evaluations/<int:year>/", evaluation.evaluation_page, name="evaluation"),
-    path("evaluations/<int:year>/start/", evaluation.evaluation_start, name="evaluation_start"),
-    path("evaluations/<int:year>/status.json", evaluation.evaluation_status, name="evaluation_status"),
-    path("evaluations/<int:year>/export.xlsx", evaluation.evaluation_export, name="evaluation_export"),
-    path("evaluations/<int:year>/awards/", evaluation.award_list, name="awards"),
-    path("evaluations/<int:year>/awards/propose/", evaluation.awards_propose, name="awards_propose"),
-    path("awards/<int:pk>/decide/", evaluation.award_decide, name="award_decide"),
-    # scoring rules
-    path("scoring/", scoring.scheme_list, name="schemes"),
-    path("scoring/<int:year>/", scoring.scheme_edit, name="scheme_edit"),
-    path("scoring/<int:year>/create/", scoring.scheme_create, name="scheme_create"),
 ]

@@ -6,9 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin
-from members.forms import DateInput
-from members.forms.submissions import MembersChoiceField, member_choices
+from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, member_choices
 
 from .models import ReportInstruction, ResearchTopic
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.storage import private_storage
-from members.models import AdoptionLevel, Member, SpecialCommittee
+from members.kinds import AdoptionLevel
+from members.models import Member, SpecialCommittee
 
 
 class ResearchTopic(models.Model):

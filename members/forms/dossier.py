@@ -5,10 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin
+from cppcc.forms import CleanTextMixin, DateInput
 
 from ..kinds import SELF_REPORTED, ActivityKind
-from .register import DateInput
 
 
 class _Plain(forms.Form):

@@ -5,17 +5,10 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin
+from cppcc.forms import CleanTextMixin, DateInput
 
 from ..models import Member, Term
 from ..validators import normalize_id_number
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class MemberForm(CleanTextMixin, forms.ModelForm):

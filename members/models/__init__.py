@@ -1,20 +1,4 @@
-from .dossier import (
-    AnnualEvaluation,
-    Award,
-    AwardKind,
-    CategoryCap,
-    DossierEntry,
-    EntryDispute,
-    EntryRole,
-    EvaluationRun,
-    GradeBand,
-    ScoringRule,
-    ScoringScheme,
-)
+from .dossier import DossierEntry, EntryDispute, EntryRole
 from .register import Member, Sector, SpecialCommittee, Term
-from .submissions import AdoptionLevel, Proposal, SentimentReport
 
-__all__ = [
-    "AdoptionLevel", "AnnualEvaluation", "Award", "AwardKind", "CategoryCap", "DossierEntry", "EntryDispute", "EntryRole", "EvaluationRun", "GradeBand", "Member",
-    "Proposal", "ScoringRule", "ScoringScheme", "Sector", "SentimentReport", "SpecialCommittee", "Term",
-]
+__all__ = ["DossierEntry", "EntryDispute", "EntryRole", "Member", "Sector", "SpecialCommittee", "Term"]

@@ -1,3 +1,3 @@
-from . import dossier, evaluation, register, scoring, submissions
+from . import dossier, register
 
-__all__ = ["dossier", "evaluation", "register", "scoring", "submissions"]
+__all__ = ["dossier", "register"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from members import services
+from evaluation import services as evaluation_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def _login(context, live_server, username):
 def test_a_member_reports_a_deed_on_a_phone_and_sees_the_points_once_staff_confirm(
     live_server, browser, member, staff
 ):
-    services.scheme_create_default(year=member.created_at.year)  # the deed is dated today
+    evaluation_services.scheme_create_default(year=member.created_at.year)  # the deed is dated today
     phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = _login(phone, live_server, "member")
     score = page.locator("#score-total")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from cppcc.demo.research import _pdf
+from demo.research import _pdf
 from members.models import DossierEntry
 from research.models import ResearchTopic
 from tests.factories import CommitteeFactory, MemberFactory

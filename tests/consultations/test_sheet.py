@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from consultations import services
 from consultations.models import Attendance, LeaveRequest, Meeting, MeetingKind
+from evaluation import services as evaluation_services
 from members import selectors as member_selectors
-from members import services as member_services
 from members.kinds import ActivityKind as K
 from members.models import DossierEntry
 from tests.factories import MemberFactory, TermFactory
@@ -67,7 +67,7 @@ def test_saving_a_sheet_twice_gives_the_same_entries(staff_client, meeting):
 
 
 def test_moving_a_member_from_present_to_absent_changes_their_points(staff_client, meeting):
-    member_services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     member = MemberFactory(is_standing=True)
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
 

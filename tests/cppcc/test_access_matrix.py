@@ -14,10 +14,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from consultations import services as meetings
-from cppcc.demo.research import _pdf
-from members import services
-from members.models import Award, AwardKind, DossierEntry, EntryDispute
+from demo.research import _pdf
+from evaluation import services as evaluation_services
+from evaluation.models import Award, AwardKind
+from members.models import DossierEntry, EntryDispute
 from platforms import services as platforms
+from proposals import services as proposal_services
 from research import services as research
 
 YEAR = 2023
@@ -27,7 +29,7 @@ ANON, MEMBER, OWN, OTHER, STAFF, LEADER = "anonymous", "member", "member:own", "
 # name: (method, target, {who: status}). target "member" means the URL takes a member's pk.
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302}),
-    "dashboard": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "dashboard:index": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "healthz": ("get", None, {ANON: 200, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "login": ("get", None, {ANON: 200, MEMBER: 302, STAFF: 302, LEADER: 302}),
     "logout": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
@@ -52,20 +54,20 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "members:proposals": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "members:proposal_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:proposal_detail": ("get", "proposal", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:proposal_edit": ("get", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:proposal_transition": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "members:proposal_delete": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "members:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "members:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:sentiment_detail": ("get", "sentiment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:sentiment_edit": ("get", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:sentiment_delete": ("post", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "members:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:scheme_create": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "proposals:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "proposals:detail": ("get", "proposal", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "proposals:edit": ("get", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "proposals:transition": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "proposals:delete": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "proposals:sentiment_detail": ("get", "sentiment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "proposals:sentiment_edit": ("get", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "proposals:sentiment_delete": ("post", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:scheme_create": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "consultations:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "consultations:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "consultations:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
@@ -110,14 +112,14 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "members:evaluation_latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302}),
-    "members:evaluation": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:evaluation_start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "members:evaluation_status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:evaluation_export": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "members:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "evaluation:latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302}),
+    "evaluation:year": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "evaluation:status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:export": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "evaluation:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "evaluation:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -157,9 +159,9 @@ def _cases():
 
 def _records_of(m, staff):
     entry = DossierEntry.objects.create(member=m, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访")
-    proposal = services.proposal_create(actor=staff, year=YEAR, number=m.pk, title="提案", lead=m,
+    proposal = proposal_services.proposal_create(actor=staff, year=YEAR, number=m.pk, title="提案", lead=m,
                                         submitted_on=dt.date(YEAR, 1, 10))
-    report = services.sentiment_create(actor=staff, authors=[m], year=YEAR, title="社情民意",
+    report = proposal_services.sentiment_create(actor=staff, authors=[m], year=YEAR, title="社情民意",
                                        reported_on=dt.date(YEAR, 2, 1))
     return {"entry": entry.pk, "proposal": proposal.pk, "sentiment": report.pk}
 
@@ -205,7 +207,7 @@ def build_targets(member, other_member, staff):
             dispute = EntryDispute.objects.create(entry=entry, comment="有误")
             return [dispute.pk], [dispute.pk]
         if target == "year":
-            services.scheme_create_default(year=YEAR)
+            evaluation_services.scheme_create_default(year=YEAR)
             return [YEAR], [YEAR]
         if target in ("meeting", "leave", "outcome"):
             own, other = _meetings(member, other_member, staff)[target]

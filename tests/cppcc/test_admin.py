@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["members_awardkind", "members_scoringscheme", "members_sector",
+@pytest.mark.parametrize("model", ["evaluation_awardkind", "evaluation_scoringscheme", "members_sector",
                                    "members_specialcommittee", "members_term", "platforms_township",
                                    "members_member"])
 def test_a_superuser_can_open_each_configuration_screen(admin_client, model):

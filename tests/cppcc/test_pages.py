@@ -47,7 +47,7 @@ def test_staff_land_on_their_work_page(staff_client):
 def test_a_leader_lands_on_the_dashboard_with_nothing_to_edit(leader_client):
     MemberFactory()
     response = leader_client.get(reverse("home"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("dashboard")
+    assert response.redirect_chain[-1][0] == reverse("dashboard:index")
     body = response.content.decode()
     assert reverse("members:create") not in body and reverse("members:import") not in body
 

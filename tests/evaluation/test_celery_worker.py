@@ -14,9 +14,9 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
-from members import services
+from evaluation import services as evaluation_services
+from evaluation.models import AnnualEvaluation, EvaluationRun
 from members.kinds import ActivityKind as K
-from members.models import AnnualEvaluation, EvaluationRun
 from tests.factories import EntryFactory, MemberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -70,11 +70,11 @@ def worker(use_broker):
 
 
 def test_a_real_worker_evaluates_the_year_staff_asked_for(worker, staff_client):
-    services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     people = MemberFactory.create_batch(4)
     EntryFactory.create_batch(2, member=people[0], kind=K.SPEECH_ORAL)
 
-    response = staff_client.post(reverse("members:evaluation_start", args=[2023]), follow=True)
+    response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     body = response.content.decode()
     assert "已开始计算" in body or "考评已完成" in body, body[body.find("alert"):][:300]
     run = EvaluationRun.objects.get(year=2023)
@@ -93,5 +93,5 @@ def test_a_real_worker_evaluates_the_year_staff_asked_for(worker, staff_client):
     assert run.members == 4 and run.seconds is not None
     top = AnnualEvaluation.objects.get(year=2023, rank=1)
     assert top.member == people[0] and top.total == 70
-    status = staff_client.get(reverse("members:evaluation_status", args=[2023])).json()
+    status = staff_client.get(reverse("evaluation:status", args=[2023])).json()
     assert status["status"] == "done"

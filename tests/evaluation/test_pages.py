@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from members import services
+from evaluation import services as evaluation_services
+from evaluation.models import Award, AwardKind, EvaluationRun
 from members.kinds import ActivityKind as K
-from members.models import Award, AwardKind, EvaluationRun
+from proposals import services as proposal_services
 from tests.factories import EntryFactory, MemberFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,34 +20,34 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def evaluated(db):
-    services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     people = MemberFactory.create_batch(6)
     for i, m in enumerate(people):
         EntryFactory.create_batch(i, member=m, kind=K.SPEECH_WRITTEN)
-    services.rollup_year(2023)
+    evaluation_services.evaluation_rollup(year=2023)
     return people
 
 
 def test_staff_start_an_evaluation_and_see_it_done_with_time_and_count(staff_client):
-    services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     MemberFactory.create_batch(3)
-    response = staff_client.post(reverse("members:evaluation_start", args=[2023]), follow=True)
+    response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     assert "2023 年度考评已完成，共 3 名委员" in response.content.decode()
     run = EvaluationRun.objects.get()
     assert run.status == "done" and run.requested_by.username == "staff" and run.seconds is not None
-    status = staff_client.get(reverse("members:evaluation_status", args=[2023])).json()
+    status = staff_client.get(reverse("evaluation:status", args=[2023])).json()
     assert status["status"] == "done" and status["members"] == 3
 
 
 def test_starting_a_year_without_rules_says_why(staff_client):
-    response = staff_client.post(reverse("members:evaluation_start", args=[2019]), follow=True)
+    response = staff_client.post(reverse("evaluation:start", args=[2019]), follow=True)
     assert "2019 年度尚未设置积分规则" in response.content.decode()
 
 
 def test_starting_while_a_run_is_queued_is_refused(staff_client):
-    services.scheme_create_default(year=2023)
-    services.evaluation_queue(year=2023)
-    response = staff_client.post(reverse("members:evaluation_start", args=[2023]), follow=True)
+    evaluation_services.scheme_create_default(year=2023)
+    evaluation_services.evaluation_queue(year=2023)
+    response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     assert "正在计算中" in response.content.decode()
     assert EvaluationRun.objects.count() == 1
 
@@ -54,31 +55,31 @@ def test_starting_while_a_run_is_queued_is_refused(staff_client):
 def test_a_broker_that_cannot_be_reached_fails_the_run_clearly_and_keeps_old_results(staff_client, evaluated,
                                                                                       use_broker):
     use_broker("redis://127.0.0.1:1/0")
-    response = staff_client.post(reverse("members:evaluation_start", args=[2023]), follow=True)
+    response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     assert "任务队列暂时无法连接" in response.content.decode()
     failed = EvaluationRun.objects.order_by("-pk").first()
     assert failed.status == "failed" and "Redis" in failed.error
-    from members.models import AnnualEvaluation
+    from evaluation.models import AnnualEvaluation
 
     assert AnnualEvaluation.objects.filter(year=2023).count() == 6, "the results already there are kept"
 
 
 def test_the_evaluation_page_filters_sorts_and_exports(leader_client, evaluated):
-    response = leader_client.get(reverse("members:evaluation", args=[2023]), {"sort": "total"})
+    response = leader_client.get(reverse("evaluation:year", args=[2023]), {"sort": "total"})
     rows = list(response.context["page"])
     assert [float(e.total) for e in rows] == sorted(float(e.total) for e in rows)
     assert response.context["chart"]["values"] and sum(response.context["chart"]["values"]) == 6
-    export = leader_client.get(reverse("members:evaluation_export", args=[2023]))
+    export = leader_client.get(reverse("evaluation:export", args=[2023]))
     sheet = load_workbook(io.BytesIO(export.content)).active
     assert sheet.max_row == 7 and sheet["A1"].value == "排名"
 
 
 def test_the_evaluation_page_query_count_does_not_grow(leader_client, evaluated, django_assert_num_queries):
-    url = reverse("members:evaluation", args=[2023])
+    url = reverse("evaluation:year", args=[2023])
     with django_assert_num_queries(11):
         leader_client.get(url)
     MemberFactory.create_batch(40)
-    services.rollup_year(2023)
+    evaluation_services.evaluation_rollup(year=2023)
     with django_assert_num_queries(11):
         response = leader_client.get(url)
     assert response.context["page"].paginator.count == 46
@@ -87,11 +88,11 @@ def test_the_evaluation_page_query_count_does_not_grow(leader_client, evaluated,
 def test_confirmed_awards_appear_on_the_dossier(staff_client, evaluated):
     AwardKind.objects.all().delete()
     AwardKind.objects.create(name="优秀委员", basis="total", top_n=1, require_duties=False)
-    staff_client.post(reverse("members:awards_propose", args=[2023]))
+    staff_client.post(reverse("evaluation:awards_propose", args=[2023]))
     award = Award.objects.get()
     body = staff_client.get(award.member.get_absolute_url(), {"year": 2023}).content.decode()
     assert "2023 优秀委员" not in body, "a proposal is not yet an award"
-    staff_client.post(reverse("members:award_decide", args=[award.pk]), {"decision": "confirm"})
+    staff_client.post(reverse("evaluation:award_decide", args=[award.pk]), {"decision": "confirm"})
     body = staff_client.get(award.member.get_absolute_url(), {"year": 2023}).content.decode()
     assert "2023 优秀委员" in body
 
@@ -100,40 +101,40 @@ def test_the_dashboard_compares_the_year_with_the_one_before(leader_client, eval
     lead = evaluated[0]
     for year, n in ((2023, 3), (2022, 1)):
         for number in range(1, n + 1):
-            services.proposal_create(actor=staff, year=year, number=number, title="案由", lead=lead,
+            proposal_services.proposal_create(actor=staff, year=year, number=number, title="案由", lead=lead,
                                      submitted_on=dt.date(year, 1, 8))
-    context = leader_client.get(reverse("dashboard"), {"year": 2023}).context
+    context = leader_client.get(reverse("dashboard:index"), {"year": 2023}).context
     submitted = context["proposals"][0]
     assert (submitted.value, submitted.previous, submitted.delta) == (3, 1, 2)
-    assert submitted.link == f"{reverse('members:proposals')}?year=2023"
+    assert submitted.link == f"{reverse('proposals:list')}?year=2023"
     assert sum(context["grade_chart"]["values"]) == 6
 
 
 def test_the_dashboard_query_count_does_not_grow_with_data(leader_client, evaluated, staff, django_assert_num_queries):
-    url = reverse("dashboard")
+    url = reverse("dashboard:index")
     with django_assert_num_queries(19):
         leader_client.get(url, {"year": 2023})
     sector = SectorFactory(name="科技界")
     for m in MemberFactory.create_batch(30, sector=sector):
         EntryFactory.create_batch(3, member=m, kind=K.VISIT)
     for number in range(1, 21):
-        services.proposal_create(actor=staff, year=2023, number=number, title="案由", lead=evaluated[0],
+        proposal_services.proposal_create(actor=staff, year=2023, number=number, title="案由", lead=evaluated[0],
                                  submitted_on=dt.date(2023, 1, 8))
-    services.rollup_year(2023)
+    evaluation_services.evaluation_rollup(year=2023)
     with django_assert_num_queries(19):
         leader_client.get(url, {"year": 2023})
 
 
 def test_members_do_not_see_the_dashboard(member_client):
-    assert member_client.get(reverse("dashboard")).status_code == 403
+    assert member_client.get(reverse("dashboard:index")).status_code == 403
 
 
 def test_pages_without_a_year_open_on_the_latest_year_with_data(leader_client, evaluated):
-    assert leader_client.get(reverse("dashboard")).context["year"] == 2023
+    assert leader_client.get(reverse("dashboard:index")).context["year"] == 2023
     member = evaluated[3]
     assert leader_client.get(member.get_absolute_url()).context["dossier"].year == 2023
-    response = leader_client.get(reverse("members:evaluation_latest"))
-    assert response["Location"] == reverse("members:evaluation", args=[2023])
-    response = leader_client.get(reverse("members:evaluation_latest"), {"to": "awards"})
-    assert response["Location"] == reverse("members:awards", args=[2023])
-    assert leader_client.get(reverse("dashboard"), {"year": 2022}).context["year"] == 2022
+    response = leader_client.get(reverse("evaluation:latest"))
+    assert response["Location"] == reverse("evaluation:year", args=[2023])
+    response = leader_client.get(reverse("evaluation:latest"), {"to": "awards"})
+    assert response["Location"] == reverse("evaluation:awards", args=[2023])
+    assert leader_client.get(reverse("dashboard:index"), {"year": 2022}).context["year"] == 2022

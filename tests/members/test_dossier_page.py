@@ -9,9 +9,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from evaluation import services as evaluation_services
+from evaluation.models import ScoringRule
 from members import services
 from members.kinds import ActivityKind as K
-from members.models import DossierEntry, EntryDispute, ScoringRule
+from members.models import DossierEntry, EntryDispute
 from tests.factories import EntryFactory, MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def rules(db):
-    return services.scheme_create_default(year=2023)
+    return evaluation_services.scheme_create_default(year=2023)
 
 
 def _total(response) -> Decimal:

@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 
-from members import services
 from members.kinds import ActivityKind as K
-from members.models import DossierEntry, Proposal
+from members.models import DossierEntry
+from proposals import services as proposal_services
+from proposals.models import Proposal
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def people(db):
 
 
 def _proposal(people, staff=None, **fields):
-    return services.proposal_create(
+    return proposal_services.proposal_create(
         actor=staff, cosigners=[people["附议甲"], people["附议乙"]], year=2023, number=1, title="关于养老服务的建议",
         lead=people["领衔"], submitted_on=dt.date(2023, 1, 8), **fields,
     )
@@ -49,7 +50,7 @@ def test_syncing_twice_gives_the_same_entries(people):
 
 def test_removing_a_cosigner_removes_their_entry_and_resizes_the_others(people, staff):
     proposal = _proposal(people)
-    services.proposal_update(proposal=proposal, actor=staff, cosigners=[people["附议甲"]])
+    proposal_services.proposal_update(proposal=proposal, actor=staff, cosigners=[people["附议甲"]])
     assert _entries() == [("附议甲", K.PROPOSAL_COSIGN, "cosigner", 1), ("领衔", K.PROPOSAL_LEAD, "lead", 1)]
     change = Proposal.history.filter(history_type="~").latest("history_date")
     assert change.history_user == staff, "the source's history says who removed the co-signer"
@@ -57,7 +58,7 @@ def test_removing_a_cosigner_removes_their_entry_and_resizes_the_others(people, 
 
 def test_filing_adds_a_filed_entry_for_every_author_dated_on_the_decision(people, staff):
     proposal = _proposal(people)
-    services.proposal_transition(proposal=proposal, to=Proposal.Status.FILED, on=dt.date(2023, 2, 1), actor=staff)
+    proposal_services.proposal_transition(proposal=proposal, to=Proposal.Status.FILED, on=dt.date(2023, 2, 1), actor=staff)
     filed = DossierEntry.objects.filter(kind=K.PROPOSAL_FILED)
     assert filed.count() == 3
     assert set(filed.values_list("date", flat=True)) == {dt.date(2023, 2, 1)}
@@ -65,7 +66,7 @@ def test_filing_adds_a_filed_entry_for_every_author_dated_on_the_decision(people
 
 def test_deleting_a_proposal_removes_its_entries(people, staff):
     proposal = _proposal(people)
-    services.proposal_delete(proposal=proposal, actor=staff)
+    proposal_services.proposal_delete(proposal=proposal, actor=staff)
     assert not DossierEntry.objects.exists()
     assert Proposal.history.filter(history_type="-").exists(), "history keeps the deleted proposal"
 
@@ -74,18 +75,18 @@ def test_sync_keeps_the_review_state_of_surviving_entries(people, staff):
     proposal = _proposal(people)
     entry = DossierEntry.objects.get(kind=K.PROPOSAL_LEAD)
     DossierEntry.objects.filter(pk=entry.pk).update(disabled=True, disabled_reason="重复录入")
-    services.proposal_update(proposal=proposal, actor=staff, cosigners=[people["附议甲"]], title="新案由")
+    proposal_services.proposal_update(proposal=proposal, actor=staff, cosigners=[people["附议甲"]], title="新案由")
     entry.refresh_from_db()
     assert entry.disabled and entry.title == "新案由"
 
 
 def test_changing_the_adoption_level_swaps_the_adoption_entry(people, staff):
-    report = services.sentiment_create(
+    report = proposal_services.sentiment_create(
         actor=staff, authors=[people["领衔"]], year=2023, title="反映", reported_on=dt.date(2023, 3, 1),
         adoption_level="city", adopted_on=dt.date(2023, 3, 20), adopted_by="郑州市政协",
     )
     assert set(DossierEntry.objects.values_list("kind", flat=True)) == {K.SENTIMENT_REPORTED, K.SENTIMENT_ADOPTED_CITY}
-    services.sentiment_update(report=report, actor=staff, authors=[people["领衔"]], adoption_level="province",
+    proposal_services.sentiment_update(report=report, actor=staff, authors=[people["领衔"]], adoption_level="province",
                               instruction_by="市委主要领导", instruction_on=dt.date(2023, 4, 2))
     assert set(DossierEntry.objects.values_list("kind", flat=True)) == {
         K.SENTIMENT_REPORTED, K.SENTIMENT_ADOPTED_PROVINCE, K.SENTIMENT_INSTRUCTED,
@@ -96,7 +97,7 @@ def test_saving_a_proposal_costs_the_same_queries_for_two_or_twenty_cosigners(pe
     crowd = MemberFactory.create_batch(20)
     proposal = _proposal(people)
     with django_assert_max_num_queries(40) as few:
-        services.proposal_update(proposal=proposal, actor=staff, cosigners=crowd[:2])
+        proposal_services.proposal_update(proposal=proposal, actor=staff, cosigners=crowd[:2])
     with django_assert_max_num_queries(40) as many:
-        services.proposal_update(proposal=proposal, actor=staff, cosigners=crowd)
+        proposal_services.proposal_update(proposal=proposal, actor=staff, cosigners=crowd)
     assert len(many) - len(few) <= 2, "writes are bulk: more co-signers must not mean more queries"

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cppcc.demo.research import _pdf
+from demo.research import _pdf
+from evaluation import services as evaluation_services
 from members import selectors as member_selectors
-from members import services as member_services
 from members.kinds import ActivityKind as K
 from members.models import DossierEntry
 from research import services
@@ -87,7 +87,7 @@ def test_a_report_moves_the_topic_on_and_gives_the_author_an_entry(topic, team):
 
 
 def test_an_instruction_raises_the_authors_points(topic, team):
-    member_services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     lead, author, helper = team
     _report(topic)
 

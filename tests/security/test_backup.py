@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from cppcc.backup import make_backup, restore_backup
-from cppcc.demo.research import _pdf
+from demo.research import _pdf
 from members.models import Member
 from research import services
 from research.models import ResearchReport, ResearchTopic

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consultations import services as meetings
-from members import services
+from evaluation import services as evaluation_services
 from platforms import services as platforms
+from proposals import services as proposal_services
 from research import services as research
 from tests.factories import MemberFactory
 
@@ -39,12 +40,12 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @pytest.fixture
 def world(staff, member):
-    services.scheme_create_default(year=2023)
+    evaluation_services.scheme_create_default(year=2023)
     meeting = meetings.meeting_create(actor=staff, kind="study", term=member.term, start_date=dt.date(2023, 5, 1))
     topic = research.topic_create(actor=staff, year=2023, title="课题", leader="主席", office="办公室",
                                   planned_start=dt.date(2023, 3, 1), planned_end=dt.date(2023, 9, 1))
     city = platforms.platform_save(actor=staff, name="市级平台", level="city")
-    proposal = services.proposal_create(actor=staff, year=2023, number=1, title="案由", lead=member,
+    proposal = proposal_services.proposal_create(actor=staff, year=2023, number=1, title="案由", lead=member,
                                         submitted_on=dt.date(2023, 1, 8))
     return {"member": member, "meeting": meeting, "topic": topic, "city": city, "proposal": proposal}
 
@@ -56,10 +57,10 @@ FORMS = {
     "members:deactivate": ("member", ["reason", "left_on"]),
     "members:account": ("member", ["username", "password"]),
     "members:entry_record": ("member", ["kind", "date", "title", "description"]),
-    "members:proposal_create": (None, ["year", "number", "title", "lead", "cosigners", "submitted_on", "content"]),
-    "members:proposal_edit": ("proposal", ["year", "number", "title", "lead", "submitted_on", "handling_unit"]),
-    "members:proposal_transition": ("proposal", ["to", "on", "reason", "handling_unit", "answer"]),
-    "members:sentiment_create": (None, ["year", "title", "authors", "reported_on", "adoption_level", "adopted_on",
+    "proposals:create": (None, ["year", "number", "title", "lead", "cosigners", "submitted_on", "content"]),
+    "proposals:edit": ("proposal", ["year", "number", "title", "lead", "submitted_on", "handling_unit"]),
+    "proposals:transition": ("proposal", ["to", "on", "reason", "handling_unit", "answer"]),
+    "proposals:sentiment_create": (None, ["year", "title", "authors", "reported_on", "adoption_level", "adopted_on",
                                         "instruction_by", "instruction_on"]),
     "consultations:create": (None, ["kind", "term", "number", "title", "topic", "start_date", "end_date", "place"]),
     "consultations:outcome_create": ("meeting", ["title", "content", "sent_to", "sent_on"]),

@@ -14,7 +14,7 @@ from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
-from members.models import Proposal
+from proposals.models import Proposal
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_pages_carry_a_strict_content_security_policy_and_need_no_inline_script(
     response = staff_client.get(reverse("members:list"))
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
-    for page in (reverse("members:list"), reverse("home"), reverse("dashboard")):
+    for page in (reverse("members:list"), reverse("home"), reverse("dashboard:index")):
         html = staff_client.get(page).content.decode()
         inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s]
         assert inline == [], f"inline script on {page}"
@@ -93,7 +93,7 @@ def test_a_database_connection_dropped_mid_request_saves_nothing_and_says_so(sta
     lead = MemberFactory()
     data = {"year": 2023, "number": 1, "title": "案由", "lead": lead.pk, "submitted_on": "2023-01-08"}
     with mock.patch("members.dossier.sync", side_effect=OperationalError("server closed the connection")):
-        response = staff_client.post(reverse("members:proposal_create"), data)
+        response = staff_client.post(reverse("proposals:create"), data)
     assert response.status_code == 503
     assert "数据库暂时不可用" in response.content.decode()
     assert not Proposal.objects.exists(), "the proposal saved before the failure was rolled back"
@@ -118,28 +118,28 @@ def test_every_post_needs_the_csrf_token(name, staff, targets):
 
 
 def test_a_double_submitted_create_form_saves_once_and_sends_the_second_to_the_same_place(staff_client):
-    from members.models import SentimentReport
+    from proposals.models import SentimentReport
 
     author = MemberFactory()
-    page = staff_client.get(reverse("members:sentiment_create")).content.decode()
+    page = staff_client.get(reverse("proposals:sentiment_create")).content.decode()
     token = re.search(r'name="submit_token" value="([0-9a-f]{32})"', page).group(1)
     data = {"year": 2023, "title": "关于停车难的反映", "authors": [author.pk], "reported_on": "2023-03-01",
             "submit_token": token}
-    first = staff_client.post(reverse("members:sentiment_create"), data)
-    second = staff_client.post(reverse("members:sentiment_create"), data, follow=True)
+    first = staff_client.post(reverse("proposals:sentiment_create"), data)
+    second = staff_client.post(reverse("proposals:sentiment_create"), data, follow=True)
     assert SentimentReport.objects.count() == 1
     assert second.redirect_chain[-1][0] == first["Location"]
     assert "已经提交过，没有重复保存" in second.content.decode()
 
 
 def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_client):
-    from members.models import SentimentReport
+    from proposals.models import SentimentReport
 
     author = MemberFactory()
     data = {"year": 2023, "title": "", "authors": [author.pk], "reported_on": "2023-03-01", "submit_token": "a" * 32}
-    response = staff_client.post(reverse("members:sentiment_create"), data)
+    response = staff_client.post(reverse("proposals:sentiment_create"), data)
     assert response.status_code == 200 and 'value="' + "a" * 32 + '"' in response.content.decode()
-    staff_client.post(reverse("members:sentiment_create"), {**data, "title": "补上标题"})
+    staff_client.post(reverse("proposals:sentiment_create"), {**data, "title": "补上标题"})
     assert SentimentReport.objects.get().title == "补上标题"
 
 

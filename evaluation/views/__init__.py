@@ -1,0 +1,3 @@
+from . import runs, schemes
+
+__all__ = ["runs", "schemes"]

@@ -1,0 +1,43 @@
+"""Which dossier entries a proposal or a 社情民意 report implies (registered with `dossier.builder`)."""
+
+from __future__ import annotations
+
+from members.dossier import EntrySpec, builder
+from members.kinds import ActivityKind as K
+from members.models import EntryRole
+
+from .models import Proposal, SentimentReport
+
+_ADOPTION_KIND = {
+    "city": K.SENTIMENT_ADOPTED_CITY,
+    "province": K.SENTIMENT_ADOPTED_PROVINCE,
+    "national": K.SENTIMENT_ADOPTED_NATIONAL,
+}
+
+
+@builder(Proposal, url_name="proposals:detail")
+def proposal_entries(p: Proposal) -> list[EntrySpec]:
+    cosigners = sorted(m.pk for m in p.cosigners.all())
+    n = len(cosigners)
+    authors = [(p.lead_id, EntryRole.LEAD)] + [(pk, EntryRole.COSIGNER) for pk in cosigners]
+    specs = [EntrySpec(p.lead_id, K.PROPOSAL_LEAD, p.submitted_on, p.year, p.title, EntryRole.LEAD, n)]
+    specs += [EntrySpec(pk, K.PROPOSAL_COSIGN, p.submitted_on, p.year, p.title, EntryRole.COSIGNER, n)
+              for pk in cosigners]
+    decided = p.decided_on or p.submitted_on
+    for flag, kind in ((p.is_filed, K.PROPOSAL_FILED), (p.is_key, K.PROPOSAL_KEY),
+                       (p.is_excellent, K.PROPOSAL_EXCELLENT)):
+        if flag:
+            specs += [EntrySpec(pk, kind, decided, p.year, p.title, role, n) for pk, role in authors]
+    return specs
+
+
+@builder(SentimentReport, url_name="proposals:sentiment_detail")
+def sentiment_entries(r: SentimentReport) -> list[EntrySpec]:
+    authors = sorted(m.pk for m in r.authors.all())
+    specs = [EntrySpec(pk, K.SENTIMENT_REPORTED, r.reported_on, r.year, r.title) for pk in authors]
+    if r.adoption_level and r.adopted_on:
+        kind = _ADOPTION_KIND[r.adoption_level]
+        specs += [EntrySpec(pk, kind, r.adopted_on, r.year, r.title) for pk in authors]
+    if r.instruction_on:
+        specs += [EntrySpec(pk, K.SENTIMENT_INSTRUCTED, r.instruction_on, r.year, r.title) for pk in authors]
+    return specs

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
+from django import forms
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cppcc.forms import CleanTextMixin, DateInput, MemberChoiceField, MembersChoiceField, member_choices
+from members.models import Member
+
+from .models import Proposal, SentimentReport
+
+# app.js adds a filter box above selects marked data-filterable (250 names are too many to scroll).
+_FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓名筛选")}
+_MULTIPLE = {**_FILTERABLE, "size": "10", "class": "form-select"}
+
+
+class ProposalForm(CleanTextMixin, forms.ModelForm):
+    lead = MemberChoiceField(label=_("领衔人"), queryset=Member.objects.none(),
+                             widget=forms.Select(attrs=_FILTERABLE))
+    cosigners = MembersChoiceField(label=_("附议人"), queryset=Member.objects.none(), required=False,
+                                   widget=forms.SelectMultiple(attrs=_MULTIPLE),
+                                   help_text=_("按住 Ctrl（手机上直接点选）可选多人。"))
+
+    class Meta:
+        model = Proposal
+        fields = ["year", "number", "title", "lead", "cosigners", "submitted_on", "content", "is_key", "is_excellent",
+                  "handling_unit"]
+        widgets = {"submitted_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = []
+        if self.instance.pk:
+            existing = [self.instance.lead_id, *self.instance.cosigners.values_list("pk", flat=True)]
+        self.fields["lead"].queryset = member_choices(existing)
+        self.fields["cosigners"].queryset = member_choices(existing)
+        self.fields["lead"].empty_label = _("请选择领衔人")
+        if not self.instance.pk:
+            year = timezone.localdate().year
+            self.fields["year"].initial = year
+            self.fields["submitted_on"].initial = timezone.localdate()
+            # A clerk entering the session's proposals one after another gets the next number offered.
+            last = Proposal.objects.filter(year=year).aggregate(n=Max("number"))["n"]
+            self.fields["number"].initial = (last or 0) + 1
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(Column("year", css_class="col-4 col-md-2"), Column("number", css_class="col-8 col-md-3"),
+                Column("submitted_on", css_class="col-md-3")),
+            "title",
+            Row(Column("lead", css_class="col-md-5"), Column("cosigners", css_class="col-md-7")),
+            "content",
+            Fieldset(_("办理"), Row(Column("handling_unit", css_class="col-md-6"),
+                                    Column("is_key", css_class="col-6 col-md-3 pt-md-4"),
+                                    Column("is_excellent", css_class="col-6 col-md-3 pt-md-4"))),
+        )
+
+    def clean(self):
+        data = super().clean()
+        lead, cosigners = data.get("lead"), data.get("cosigners") or []
+        if lead and lead in cosigners:
+            self.add_error("cosigners", _("领衔人不能同时是附议人。"))
+        return data
+
+
+class TransitionForm(CleanTextMixin, forms.Form):
+    to = forms.ChoiceField(choices=Proposal.Status.choices, widget=forms.HiddenInput)
+    on = forms.DateField(label=_("日期"), widget=DateInput(), initial=timezone.localdate)
+    reason = forms.CharField(label=_("不予立案理由"), max_length=200, required=False)
+    handling_unit = forms.CharField(label=_("承办单位"), max_length=100, required=False)
+    answer = forms.CharField(label=_("答复内容"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SentimentForm(CleanTextMixin, forms.ModelForm):
+    authors = MembersChoiceField(label=_("反映人"), queryset=Member.objects.none(),
+                                 widget=forms.SelectMultiple(attrs=_MULTIPLE))
+
+    class Meta:
+        model = SentimentReport
+        fields = ["year", "title", "authors", "reported_on", "content", "adoption_level", "adopted_on", "adopted_by",
+                  "instruction_by", "instruction_level", "instruction_on", "instruction_content"]
+        widgets = {
+            "reported_on": DateInput(), "adopted_on": DateInput(), "instruction_on": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 3}), "instruction_content": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = list(self.instance.authors.values_list("pk", flat=True)) if self.instance.pk else []
+        self.fields["authors"].queryset = member_choices(existing)
+        self.fields["adoption_level"].choices = [("", _("未采用")), *self.fields["adoption_level"].choices[1:]]
+        if not self.instance.pk:
+            self.fields["year"].initial = timezone.localdate().year
+            self.fields["reported_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(Column("year", css_class="col-4 col-md-2"), Column("reported_on", css_class="col-8 col-md-3")),
+            "title", "authors", "content",
+            Fieldset(_("采用"), Row(Column("adoption_level", css_class="col-md-3"),
+                                    Column("adopted_on", css_class="col-md-3"),
+                                    Column("adopted_by", css_class="col-md-6"))),
+            Fieldset(_("领导批示"), Row(Column("instruction_by", css_class="col-md-5"),
+                                        Column("instruction_level", css_class="col-md-3"),
+                                        Column("instruction_on", css_class="col-md-4")), "instruction_content"),
+        )

@@ -1,0 +1,124 @@
+"""What members submit: proposals (提案) and public-opinion reports (社情民意信息)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from members.kinds import AdoptionLevel
+from members.models import Member
+
+
+class Proposal(models.Model):
+    """提案: one lead author (领衔人) and any co-signers (附议人)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("已提交")
+        FILED = "filed", _("已立案")
+        NOT_FILED = "not_filed", _("不予立案（转意见）")
+        ASSIGNED = "assigned", _("已交办")
+        ANSWERED = "answered", _("已答复")
+
+    # Which state may follow which: 提交 → 立案 / 不予立案 → 交办 → 已答复.
+    TRANSITIONS = {
+        Status.SUBMITTED: (Status.FILED, Status.NOT_FILED),
+        Status.FILED: (Status.ASSIGNED,),
+        Status.ASSIGNED: (Status.ANSWERED,),
+        Status.NOT_FILED: (),
+        Status.ANSWERED: (),
+    }
+    # Once filed, a proposal keeps its 立案 entry whatever happens next.
+    FILED_STATES = (Status.FILED, Status.ASSIGNED, Status.ANSWERED)
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    number = models.PositiveIntegerField(_("提案号"))
+    title = models.CharField(_("案由"), max_length=200)
+    content = models.TextField(_("提案内容"), blank=True)
+    lead = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人"))
+    cosigners = models.ManyToManyField(Member, related_name="cosigned_proposals", blank=True,
+                                       verbose_name=_("附议人"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    submitted_on = models.DateField(_("提交日期"))
+    decided_on = models.DateField(_("审查日期"), null=True, blank=True)
+    assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
+    answered_on = models.DateField(_("答复日期"), null=True, blank=True)
+    not_filed_reason = models.CharField(_("不予立案理由"), max_length=200, blank=True)
+    is_key = models.BooleanField(_("重点提案"), default=False)
+    is_excellent = models.BooleanField(_("优秀提案"), default=False)
+    handling_unit = models.CharField(_("承办单位"), max_length=100, blank=True)
+    answer = models.TextField(_("答复内容"), blank=True)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("提案历史"), m2m_fields=[cosigners])
+
+    class Meta:
+        ordering = ["-year", "number"]
+        verbose_name = _("提案")
+        verbose_name_plural = _("提案")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="proposal_unique_number",
+                                    violation_error_message=_("本年度已有这个提案号。")),
+        ]
+        indexes = [models.Index(fields=["year", "status"], name="proposal_year_status")]
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.number:03d} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:detail", args=[self.pk])
+
+    @property
+    def is_filed(self) -> bool:
+        return self.status in self.FILED_STATES
+
+    def next_states(self) -> tuple[str, ...]:
+        return self.TRANSITIONS[self.Status(self.status)]
+
+
+class SentimentReport(models.Model):
+    """社情民意信息: reported → adopted (市/省/全国) → instructed (批示)."""
+
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("标题"), max_length=200)
+    content = models.TextField(_("内容摘要"), blank=True)
+    authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
+    reported_on = models.DateField(_("报送日期"))
+    adoption_level = models.CharField(_("采用级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)
+    adopted_on = models.DateField(_("采用日期"), null=True, blank=True)
+    adopted_by = models.CharField(_("采用单位"), max_length=100, blank=True)
+    instruction_by = models.CharField(_("批示领导"), max_length=100, blank=True)
+    instruction_level = models.CharField(_("批示级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)
+    instruction_on = models.DateField(_("批示日期"), null=True, blank=True)
+    instruction_content = models.TextField(_("批示内容"), blank=True)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("社情民意历史"), m2m_fields=[authors])
+
+    class Meta:
+        ordering = ["-reported_on", "-pk"]
+        verbose_name = _("社情民意信息")
+        verbose_name_plural = _("社情民意信息")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adoption_level="") | Q(adopted_on__isnull=False), name="sentiment_adoption_dated",
+                violation_error_message=_("请填写采用日期。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(instruction_on__isnull=True) | ~Q(instruction_by=""), name="sentiment_instruction_by",
+                violation_error_message=_("请填写批示领导。"),
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "adoption_level"], name="sentiment_year_level")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:sentiment_detail", args=[self.pk])
+
+    @property
+    def is_instructed(self) -> bool:
+        return self.instruction_on is not None
