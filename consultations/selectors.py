@@ -12,7 +12,8 @@ from django.db.models import Count, Q, QuerySet
 
 from members.models import Member
 
-from .models import Attendance, LeaveRequest, Meeting, MeetingKind
+from .filters import MeetingFilter
+from .models import Attendance, LeaveRequest, Meeting
 
 S = Attendance.Status
 
@@ -30,18 +31,9 @@ def rate(present: int, invited: int) -> float | None:
     return round(present * 100 / invited, 1) if invited else None
 
 
-def meeting_list(*, params: Any) -> QuerySet[Meeting]:
-    qs = with_rates(Meeting.objects.select_related("term", "organiser_committee")).order_by("-start_date", "-pk")
-    year = params.get("year", "")
-    if year.isdigit():
-        qs = qs.filter(start_date__year=int(year))
-    kind = params.get("kind", "")
-    if kind in MeetingKind.values:
-        qs = qs.filter(kind=kind)
-    q = params.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(topic__icontains=q) | Q(place__icontains=q))
-    return qs
+def meeting_list(*, params: Any) -> MeetingFilter:
+    queryset = with_rates(Meeting.objects.select_related("term", "organiser_committee")).order_by("-start_date", "-pk")
+    return MeetingFilter(params, queryset=queryset)
 
 
 def sheet(meeting: Meeting) -> tuple[list[Attendance], dict[int, LeaveRequest]]:

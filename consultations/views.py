@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_choices, year_param
+from cppcc.lists import paginate
 from cppcc.once import submit_once
 from members.models import Member
 from members.selectors import latest_year
@@ -29,14 +28,8 @@ from .models import Attendance, CalendarFeed, ConsultationOutcome, LeaveRequest,
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    qs = selectors.meeting_list(params=request.GET)
-    page = Paginator(qs, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "consultations/meeting_list.html", {
-        "page": page, "query": query.urlencode(), "params": request.GET, "kinds": MeetingKind.choices,
-        "years": year_choices(),
-    })
+    meetings = selectors.meeting_list(params=request.GET)
+    return render(request, "consultations/meeting_list.html", {"list": paginate(request, meetings.qs, filterset=meetings)})
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:

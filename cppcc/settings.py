@@ -212,8 +212,8 @@ CONTENT_SECURITY_POLICY = (
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
-# Member register: how many rows a page shows.
-MEMBERS_PAGE_SIZE = 50
+# How many rows a page of any list shows (the register, proposals, meetings, …).
+LIST_PAGE_SIZE = env.int("LIST_PAGE_SIZE", default=50)
 # Largest member import accepted, in bytes.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 

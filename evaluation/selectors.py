@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 from django.db.models import Max
 
-from .models import AnnualEvaluation
+from .filters import EvaluationFilter
+from .models import AnnualEvaluation, GradeBand
+
+
+def grade_names(year: int) -> list[str]:
+    """The year's grades as the committee names them, best first."""
+    return list(GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True))
+
+
+def evaluation_list(*, year: int, params: Any, grades: list[str]) -> EvaluationFilter:
+    queryset = AnnualEvaluation.objects.filter(year=year).select_related("member", "member__sector",
+                                                                           "member__committee")
+    return EvaluationFilter(params, queryset=queryset, grades=grades)
+
+
+def grade_distribution(year: int) -> Counter[str]:
+    return Counter(AnnualEvaluation.objects.filter(year=year).values_list("grade", flat=True))
 
 
 def latest_evaluated_year() -> int | None:

@@ -1,21 +1,18 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from cppcc.lists import IdChoiceFilter, ListFilter, search_filter
 
 from .models import Member, Sector, SpecialCommittee, Term
 
 
-class MemberFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("搜索"),
-        method="search",
-        widget=forms.TextInput(attrs={"placeholder": _("姓名、手机号或工作单位"), "type": "search"}),
-    )
-    sector = django_filters.ModelChoiceFilter(label=_("界别"), queryset=Sector.objects.all(), empty_label=_("全部界别"))
-    committee = django_filters.ModelChoiceFilter(
+class MemberFilter(ListFilter):
+    q = search_filter(_("姓名、手机号或工作单位"))
+    sector = IdChoiceFilter(label=_("界别"), queryset=Sector.objects.all(), empty_label=_("全部界别"))
+    committee = IdChoiceFilter(
         label=_("专委会"), queryset=SpecialCommittee.objects.all(), empty_label=_("全部专委会")
     )
     is_standing = django_filters.ChoiceFilter(
@@ -25,17 +22,11 @@ class MemberFilter(django_filters.FilterSet):
         empty_label=_("常委与委员"),
     )
     status = django_filters.ChoiceFilter(label=_("状态"), choices=Member.Status.choices, empty_label=_("全部状态"))
-    term = django_filters.ModelChoiceFilter(label=_("届别"), queryset=Term.objects.all(), empty_label=_("全部届别"))
+    term = IdChoiceFilter(label=_("届别"), queryset=Term.objects.all(), empty_label=_("全部届别"))
 
     class Meta:
         model = Member
         fields = ["q", "sector", "committee", "is_standing", "status", "term"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.form.fields.items():
-            if name != "q":
-                field.widget.attrs["class"] = "form-select"
 
     def search(self, queryset: QuerySet[Member], name: str, value: str) -> QuerySet[Member]:
         value = value.strip()

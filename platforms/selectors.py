@@ -6,17 +6,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, Q
 
+from cppcc import access
+
+from .filters import PlatformFilter, SessionFilter, overdue
 from .models import Platform, PlatformSession, Township
 
 L = Platform.Level
 F = PlatformSession.FollowUp
 
 
-def _overdue() -> Q:
-    return ~Q(follow_up=F.DONE) & Q(follow_up_due__lt=timezone.localdate())
 
 
 @dataclass
@@ -45,7 +45,7 @@ def coverage(*, year: int) -> tuple[list[TownshipCoverage], dict[str, int], dict
         .annotate(
             this_year=Count("pk", filter=Q(date__year=year)),
             open=Count("pk", filter=~Q(follow_up=F.DONE)),
-            overdue=Count("pk", filter=_overdue()),
+            overdue=Count("pk", filter=overdue()),
         )
     )
     city = {"sessions": 0, "open": 0, "overdue": 0}
@@ -63,30 +63,23 @@ def platform_counts() -> dict[str, int]:
     return {level: counts.get(level, 0) for level in L.values}
 
 
-def sessions(*, queryset: QuerySet[PlatformSession], params: Any) -> QuerySet[PlatformSession]:
-    qs = queryset.select_related("platform", "platform__township").annotate(team=Count("members", distinct=True))
-    year = params.get("year", "")
-    if year.isdigit():
-        qs = qs.filter(date__year=int(year))
-    setting = params.get("setting", "")
-    if setting in PlatformSession.Setting.values:
-        qs = qs.filter(setting=setting)
-    status = params.get("follow_up", "")
-    if status == "overdue":
-        qs = qs.filter(_overdue())
-    elif status in F.values:
-        qs = qs.filter(follow_up=status)
-    township = params.get("township", "")
-    if township.isdigit():
-        qs = qs.filter(platform__township_id=int(township))
-    return qs.order_by("-date", "-pk")
+def platform_list(*, params: Any) -> PlatformFilter:
+    queryset = (Platform.objects.select_related("parent", "township").annotate(n_sessions=Count("sessions"))
+                .order_by("township__order", "level", "name"))
+    return PlatformFilter(params, queryset=queryset)
+
+
+def session_list(*, user: Any, params: Any) -> SessionFilter:
+    queryset = (access.visible_sessions(user).select_related("platform", "platform__township")
+                .annotate(team=Count("members", distinct=True)).order_by("-date", "-pk"))
+    return SessionFilter(params, queryset=queryset)
 
 
 def platform_history(platform: Platform) -> tuple[list[dict[str, Any]], float | None]:
     """Sessions per year with their follow-up outcome, and the platform's resolution rate."""
     by_year = list(
         platform.sessions.values("date__year").order_by("-date__year").annotate(
-            n=Count("pk"), done=Count("pk", filter=Q(follow_up=F.DONE)), overdue=Count("pk", filter=_overdue())
+            n=Count("pk"), done=Count("pk", filter=Q(follow_up=F.DONE)), overdue=Count("pk", filter=overdue())
         )
     )
     total = sum(r["n"] for r in by_year)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,12 +13,13 @@ from django.views.decorators.http import require_POST
 from cppcc import access
 from cppcc.documents import workbook_of
 from cppcc.http import add_service_errors, xlsx_response, year_choices, year_param
+from cppcc.lists import paginate
 from cppcc.once import submit_once
 from members.selectors import latest_year
 
 from . import selectors, services
 from .forms import FollowUpForm, PlatformForm, SessionForm
-from .models import Platform, PlatformSession, Township
+from .models import Platform, PlatformSession
 
 
 def coverage(request: HttpRequest) -> HttpResponse:
@@ -36,17 +35,9 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 def platform_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    qs = Platform.objects.select_related("parent", "township").annotate(n_sessions=Count("sessions"))
-    level = request.GET.get("level", "")
-    if level in Platform.Level.values:
-        qs = qs.filter(level=level)
-    township = request.GET.get("township", "")
-    if township.isdigit():
-        qs = qs.filter(township_id=int(township))
-    return render(request, "platforms/platform_list.html", {
-        "platforms": qs.order_by("township__order", "level", "name"), "params": request.GET,
-        "levels": Platform.Level.choices, "townships": Township.objects.all(),
-    })
+    platforms = selectors.platform_list(params=request.GET)
+    return render(request, "platforms/platform_list.html",
+                  {"list": paginate(request, platforms.qs, filterset=platforms, per_page=200)})
 
 
 def platform_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -86,15 +77,8 @@ def platform_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def session_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.sessions(queryset=access.visible_sessions(request.user), params=request.GET)
-    page = Paginator(qs, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "platforms/session_list.html", {
-        "page": page, "query": query.urlencode(), "params": request.GET, "settings_": PlatformSession.Setting.choices,
-        "follow_ups": PlatformSession.FollowUp.choices, "years": year_choices(),
-        "townships": Township.objects.all(),
-    })
+    sessions = selectors.session_list(user=request.user, params=request.GET)
+    return render(request, "platforms/session_list.html", {"list": paginate(request, sessions.qs, filterset=sessions)})
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -155,8 +139,8 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 def export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
-    platforms = Platform.objects.select_related("parent", "township").order_by("township__order", "level", "name")
-    sessions = selectors.sessions(queryset=PlatformSession.objects.all(), params=request.GET)
+    platforms = selectors.platform_list(params=request.GET).qs
+    sessions = selectors.session_list(user=request.user, params=request.GET).qs
     content = workbook_of([
         ("协商议事平台", ("名称", "层级", "所在乡镇（街道）", "上级平台", "形式", "召集人", "建立日期", "运行中"), (
             (p.name, p.get_level_display(), p.township.name if p.township else "", p.parent.name if p.parent else "",

@@ -2,58 +2,26 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import add_service_errors, year_choices
+from cppcc.http import add_service_errors
+from cppcc.lists import paginate
 from cppcc.once import submit_once
-from members.kinds import AdoptionLevel
-from members.models import Member
 
-from . import services
+from . import selectors, services
 from .forms import ProposalForm, SentimentForm, TransitionForm
 from .models import Proposal
 
 
-def _list_context(request: HttpRequest, queryset, **extra):
-    page = Paginator(queryset, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    years = year_choices()
-    return {"page": page, "query": query.urlencode(), "years": years, "params": request.GET, **extra}
-
-
-def _year_filter(request: HttpRequest, queryset):
-    year = request.GET.get("year", "")
-    return queryset.filter(year=int(year)) if year.isdigit() else queryset
-
-
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    qs = (
-        access.visible_proposals(request.user)
-        .select_related("lead", "lead__sector")
-        .annotate(cosigner_count=Count("cosigners", distinct=True))
-        .order_by("-year", "number")
-    )
-    qs = _year_filter(request, qs)
-    status = request.GET.get("status", "")
-    if status in Proposal.Status.values:
-        qs = qs.filter(status=status)
-    if request.GET.get("key") == "1":
-        qs = qs.filter(is_key=True)
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(lead__name__icontains=q) | Q(handling_unit__icontains=q))
-    return render(request, "proposals/proposal_list.html",
-                  _list_context(request, qs, statuses=Proposal.Status.choices))
+    proposals = selectors.proposal_list(user=request.user, params=request.GET)
+    return render(request, "proposals/proposal_list.html", {"list": paginate(request, proposals.qs, filterset=proposals)})
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -125,22 +93,8 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def sentiment_list(request: HttpRequest) -> HttpResponse:
-    qs = access.visible_sentiments(request.user).prefetch_related(
-        Prefetch("authors", queryset=Member.objects.order_by("name"))
-    ).order_by("-reported_on", "-pk")
-    qs = _year_filter(request, qs)
-    level = request.GET.get("level", "")
-    if level in AdoptionLevel.values:
-        qs = qs.filter(adoption_level=level)
-    elif level == "none":
-        qs = qs.filter(adoption_level="")
-    if request.GET.get("instructed") == "1":
-        qs = qs.filter(instruction_on__isnull=False)
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(authors__name__icontains=q)).distinct()
-    return render(request, "proposals/sentiment_list.html",
-                  _list_context(request, qs, levels=AdoptionLevel.choices))
+    reports = selectors.sentiment_list(user=request.user, params=request.GET)
+    return render(request, "proposals/sentiment_list.html", {"list": paginate(request, reports.qs, filterset=reports)})
 
 
 def sentiment_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -18,39 +16,13 @@ from django.views.decorators.http import require_POST
 from cppcc import access
 from cppcc.documents import workbook
 from cppcc.http import xlsx_response, year_or_404
+from cppcc.lists import paginate
 from members.kinds import Category
-from members.models import Sector, SpecialCommittee
 
 from .. import selectors, services, tasks
-from ..models import AnnualEvaluation, Award, AwardKind, EvaluationRun, GradeBand
+from ..models import AnnualEvaluation, Award, AwardKind, EvaluationRun
 
 logger = logging.getLogger(__name__)
-
-SORTS = {
-    "rank": ("rank", "member__name"),
-    "-total": ("-total", "rank"),
-    "total": ("total", "-rank"),
-    "name": ("member__name",),
-    "sector": ("member__sector__order", "rank_in_sector"),
-    "committee": ("member__committee__order", "rank_in_committee"),
-}
-
-
-def _evaluations(request: HttpRequest, year: int):
-    qs = AnnualEvaluation.objects.filter(year=year).select_related("member", "member__sector", "member__committee")
-    params = request.GET
-    if params.get("sector", "").isdigit():
-        qs = qs.filter(member__sector_id=int(params["sector"]))
-    if params.get("committee", "").isdigit():
-        qs = qs.filter(member__committee_id=int(params["committee"]))
-    if params.get("grade"):
-        qs = qs.filter(grade=params["grade"])
-    if params.get("duties") == "unmet":
-        qs = qs.filter(duties_met=False)
-    if params.get("standing") == "1":
-        qs = qs.filter(member__is_standing=True)
-    return qs.order_by(*SORTS.get(params.get("sort", "rank"), SORTS["rank"]))
-
 
 def evaluation_latest(request: HttpRequest) -> HttpResponse:
     """The menu's way in: the latest evaluated year (or this year, to start one)."""
@@ -62,22 +34,18 @@ def evaluation_latest(request: HttpRequest) -> HttpResponse:
 def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     year = year_or_404(year)
-    qs = _evaluations(request, year)
-    page = Paginator(qs, 100).get_page(request.GET.get("page"))
-    for e in page:
+    grades = selectors.grade_names(year)
+    evaluations = selectors.evaluation_list(year=year, params=request.GET, grades=grades)
+    listing = paginate(request, evaluations.qs, filterset=evaluations, per_page=100)
+    for e in listing.page:
         e.category_points = [e.points_by_category.get(c, "") for c in Category.values]
-    query = request.GET.copy()
-    query.pop("page", None)
-    grades = list(GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True))
-    distribution = Counter(AnnualEvaluation.objects.filter(year=year).values_list("grade", flat=True))
+    distribution = selectors.grade_distribution(year)
     runs = list(EvaluationRun.objects.filter(year=year).select_related("requested_by")[:5])
     return render(request, "evaluation/evaluation.html", {
-        "year": year, "page": page, "query": query.urlencode(), "params": request.GET, "categories": Category.choices,
-        "grades": grades, "sectors": Sector.objects.all(), "committees": SpecialCommittee.objects.all(),
+        "year": year, "list": listing, "categories": Category.choices,
         "chart": {"labels": grades or sorted(distribution), "values": [distribution.get(g, 0) for g in grades]},
         "runs": runs, "active": next((r for r in runs if r.status in EvaluationRun.ACTIVE), None),
         "unmet": AnnualEvaluation.objects.filter(year=year, duties_met=False).count(),
-        "sorts": SORTS,
     })
 
 
@@ -94,8 +62,7 @@ def evaluation_start(request: HttpRequest, year: int) -> HttpResponse:
         tasks.evaluate_run.apply_async(args=[run.pk], retry=False)
     except Exception as exc:  # noqa: BLE001 - whatever the broker says, staff get a clear answer
         logger.error("evaluation %s could not be queued: %s", run.pk, exc)
-        EvaluationRun.objects.filter(pk=run.pk).update(
-            status=EvaluationRun.Status.FAILED, error=_("任务队列（Redis）暂时无法连接，考评未开始。"))
+        services.evaluation_run_fail(run=run, reason=_("任务队列（Redis）暂时无法连接，考评未开始。"))
         messages.error(request, _("任务队列暂时无法连接，考评没有开始，已有结果保持不变。请稍后再试，或联系系统管理员。"))
         return redirect("evaluation:year", year=year)
     run.refresh_from_db()
@@ -122,7 +89,7 @@ def evaluation_export(request: HttpRequest, year: int) -> HttpResponse:
         [e.rank, e.member.name, e.member.sector.name, e.member.committee.name if e.member.committee else "",
          "是" if e.member.is_standing else "", float(e.total), e.grade, e.rank_in_sector, e.rank_in_committee or "",
          "是" if e.duties_met else "否"] + [float(e.points_by_category.get(c, 0)) for c in Category.values]
-        for e in _evaluations(request, year)
+        for e in selectors.evaluation_list(year=year, params=request.GET, grades=selectors.grade_names(year)).qs
     )
     headers = ["排名", "姓名", "界别", "专委会", "常委", "总分", "等次", "界别内排名", "专委会内排名", "完成基本要求"]
     headers += [str(label) for _v, label in Category.choices]

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.http import xlsx_response
+from cppcc.lists import paginate
 from cppcc.once import submit_once
 
 from .. import selectors, services, spreadsheets
@@ -21,14 +21,7 @@ from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 def member_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     members = selectors.member_list(user=request.user, params=request.GET)
-    page = Paginator(members.qs, settings.MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "members/member_list.html",
-        {"filter": members, "page": page, "query": query.urlencode(), "total": page.paginator.count},
-    )
+    return render(request, "members/member_list.html", {"list": paginate(request, members.qs, filterset=members)})
 
 
 def member_export(request: HttpRequest) -> HttpResponse:

@@ -66,7 +66,7 @@ def test_a_broker_that_cannot_be_reached_fails_the_run_clearly_and_keeps_old_res
 
 def test_the_evaluation_page_filters_sorts_and_exports(leader_client, evaluated):
     response = leader_client.get(reverse("evaluation:year", args=[2023]), {"sort": "total"})
-    rows = list(response.context["page"])
+    rows = list(response.context["list"].page)
     assert [float(e.total) for e in rows] == sorted(float(e.total) for e in rows)
     assert response.context["chart"]["values"] and sum(response.context["chart"]["values"]) == 6
     export = leader_client.get(reverse("evaluation:export", args=[2023]))
@@ -82,7 +82,7 @@ def test_the_evaluation_page_query_count_does_not_grow(leader_client, evaluated,
     evaluation_services.evaluation_rollup(year=2023)
     with django_assert_num_queries(11):
         response = leader_client.get(url)
-    assert response.context["page"].paginator.count == 46
+    assert response.context["list"].page.paginator.count == 46
 
 
 def test_confirmed_awards_appear_on_the_dossier(staff_client, evaluated):

@@ -23,9 +23,9 @@ def test_it_finds_a_member_by_part_of_the_name_or_phone(staff_client):
     MemberFactory(name="欧阳明月", phone="13912345678")
     MemberFactory(name="张三丰")
     by_name = staff_client.get(URL, {"q": "明月"})
-    assert [m.name for m in by_name.context["page"]] == ["欧阳明月"]
+    assert [m.name for m in by_name.context["list"].page] == ["欧阳明月"]
     by_phone = staff_client.get(URL, {"q": "1391234"})
-    assert [m.name for m in by_phone.context["page"]] == ["欧阳明月"]
+    assert [m.name for m in by_phone.context["list"].page] == ["欧阳明月"]
 
 
 def test_it_filters_by_sector_committee_standing_status_and_term(staff_client):
@@ -39,17 +39,17 @@ def test_it_filters_by_sector_committee_standing_status_and_term(staff_client):
         {"sector": edu.pk, "is_standing": "1", "status": "active", "term": target.term_id,
          "committee": target.committee_id},
     )
-    assert [m.name for m in response.context["page"]] == ["教委常委"]
+    assert [m.name for m in response.context["list"].page] == ["教委常委"]
 
 
 def test_it_pages_fifty_at_a_time_and_keeps_the_filter_in_page_links(staff_client):
     sector = SectorFactory(name="医药卫生界")
     MemberFactory.create_batch(60, sector=sector)
     response = staff_client.get(URL, {"sector": sector.pk})
-    assert len(response.context["page"]) == 50
+    assert len(response.context["list"].page) == 50
     assert f"sector={sector.pk}&amp;page=2" in response.content.decode()
     second = staff_client.get(URL, {"sector": sector.pk, "page": 2})
-    assert len(second.context["page"]) == 10
+    assert len(second.context["list"].page) == 10
 
 
 def test_a_leader_sees_the_register_without_edit_buttons(leader_client):
@@ -83,7 +83,7 @@ def test_the_query_count_does_not_grow_with_members(staff_client, django_assert_
     # three choice lists (sector, committee, term).
     expected = 8
     first = _queries_for_list(staff_client, django_assert_num_queries, expected)
-    assert len(first.context["page"]) == 10
+    assert len(first.context["list"].page) == 10
     MemberFactory.create_batch(190)
     second = _queries_for_list(staff_client, django_assert_num_queries, expected)
-    assert second.context["total"] == 200
+    assert second.context["list"].total == 200

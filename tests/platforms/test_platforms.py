@@ -10,6 +10,7 @@ from django.urls import reverse
 from members.kinds import ActivityKind as K
 from members.models import DossierEntry
 from platforms import selectors, services
+from platforms.filters import overdue
 from platforms.models import Platform, PlatformSession, Township
 from tests.factories import MemberFactory
 
@@ -113,7 +114,7 @@ def test_overdue_is_judged_by_the_committees_day_in_shanghai(tree, settings):
     late_evening_utc = dt.datetime(2023, 6, 30, 17, 30, tzinfo=dt.UTC)
     with mock.patch("django.utils.timezone.now", return_value=late_evening_utc):
         assert session.is_overdue
-        assert PlatformSession.objects.filter(pk=session.pk).filter(selectors._overdue()).exists()
+        assert PlatformSession.objects.filter(pk=session.pk).filter(overdue()).exists()
     same_day_utc = dt.datetime(2023, 6, 30, 15, 0, tzinfo=dt.UTC)  # 23:00 in Shanghai, still the due day
     with mock.patch("django.utils.timezone.now", return_value=same_day_utc):
         assert not session.is_overdue

@@ -150,7 +150,7 @@ def test_the_list_query_count_does_not_grow_with_proposals(staff_client, staff, 
     make(4, 30)
     with django_assert_num_queries(5):
         response = staff_client.get(reverse("proposals:list"))
-    assert len(response.context["page"]) == 33
+    assert len(response.context["list"].page) == 33
 
 
 def test_the_form_offers_the_next_number_of_the_year(staff_client, staff, lead):

@@ -1,0 +1,27 @@
+"""The filters of the meeting list."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from cppcc.lists import ListFilter, YearFilter, search_filter
+
+from .models import Meeting, MeetingKind
+
+
+class MeetingFilter(ListFilter):
+    q = search_filter(_("名称、议题或地点"))
+    year = YearFilter(field_name="start_date__year")
+    kind = django_filters.ChoiceFilter(label=_("类型"), choices=MeetingKind.choices, empty_label=_("全部类型"))
+
+    class Meta:
+        model = Meeting
+        fields = ["q", "year", "kind"]
+
+    def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(topic__icontains=value) | Q(place__icontains=value))

@@ -1,0 +1,29 @@
+"""Reads of proposals and 社情民意, always through what `cppcc.access` lets the user see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch
+
+from cppcc import access
+from members.models import Member
+
+from .filters import ProposalFilter, SentimentFilter
+
+
+def proposal_list(*, user: Any, params: Any) -> ProposalFilter:
+    queryset = (
+        access.visible_proposals(user)
+        .select_related("lead", "lead__sector")
+        .annotate(cosigner_count=Count("cosigners", distinct=True))
+        .order_by("-year", "number")
+    )
+    return ProposalFilter(params, queryset=queryset)
+
+
+def sentiment_list(*, user: Any, params: Any) -> SentimentFilter:
+    queryset = access.visible_sentiments(user).prefetch_related(
+        Prefetch("authors", queryset=Member.objects.order_by("name"))
+    ).order_by("-reported_on", "-pk")
+    return SentimentFilter(params, queryset=queryset)
