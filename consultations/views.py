@@ -23,7 +23,7 @@ from members.selectors import latest_year
 
 from . import documents, selectors, services
 from .forms import InstructionForm, InviteForm, LeaveRequestForm, MeetingForm, OutcomeForm
-from .models import Attendance, CalendarFeed, ConsultationOutcome, LeaveRequest, Meeting, MeetingKind
+from .models import Attendance, LeaveRequest, Meeting, MeetingKind
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -233,10 +233,7 @@ def outcome_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    outcome = ConsultationOutcome.objects.select_related("meeting").filter(pk=pk).first()
-    if outcome is None:
-        raise Http404
+    outcome = access.get_outcome_for_user(request.user, pk, write=True)
     form = InstructionForm(request.POST)
     if form.is_valid():
         try:
@@ -318,9 +315,7 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
     """A member's meetings as iCalendar, for a phone's calendar app. The token is the only key."""
-    feed = CalendarFeed.objects.select_related("member").filter(token=token).first()
-    if feed is None or not feed.member.is_active:
-        raise Http404
+    feed = access.get_calendar_feed(token)
     response = HttpResponse(documents.ical(feed.member, request=request), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = "inline; filename=meetings.ics"
     return response

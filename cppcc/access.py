@@ -60,6 +60,11 @@ def can_read_all(user: AnyUser) -> bool:
     return is_staff_user(user) or is_leader(user)
 
 
+def can_configure(user: AnyUser) -> bool:
+    """May open the configuration screens (Django admin): scoring rules, sectors, terms, users."""
+    return user.is_authenticated and user.is_superuser
+
+
 def role_of(user: AnyUser) -> str:
     """The role that decides the landing page: staff, leader, member or none."""
     if is_staff_user(user):
@@ -148,6 +153,14 @@ def get_own_entry(user: AnyUser, pk: int):
     return entry
 
 
+def get_dispute_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """Disputes are answered by staff; nobody else reaches the queue or its answers by id."""
+    from members.models import EntryDispute
+
+    ensure_can_edit(user)
+    return _fetch(EntryDispute.objects.select_related("entry", "entry__member"), pk, user, write)
+
+
 def _authored_by(user: AnyUser, queryset: QuerySet, *lookups: str) -> QuerySet:
     from django.db.models import Q
 
@@ -182,6 +195,14 @@ def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_sentiments(user), pk, user, write)
 
 
+def get_award_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """Nominations are the committee's internal business: staff and leaders read them, staff decide."""
+    from evaluation.models import Award
+
+    ensure_can_read_all(user)
+    return _fetch(Award.objects.select_related("member", "kind"), pk, user, write)
+
+
 def visible_meetings(user: AnyUser) -> QuerySet:
     """Meetings are committee business every member may know of; sheets and statistics are not."""
     from consultations.models import Meeting
@@ -203,6 +224,24 @@ def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(qs, pk, user, write)
 
 
+def get_outcome_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A consultation outcome, as its meeting's readers see it (staff and leaders)."""
+    from consultations.models import ConsultationOutcome
+
+    ensure_can_read_all(user)
+    return _fetch(ConsultationOutcome.objects.select_related("meeting"), pk, user, write)
+
+
+def get_calendar_feed(token: str):
+    """A member's private iCal feed: the token is the only key, and a member who left loses it."""
+    from consultations.models import CalendarFeed
+
+    feed = CalendarFeed.objects.select_related("member").filter(token=token[:64]).first()
+    if feed is None or not feed.member.is_active:
+        raise Http404
+    return feed
+
+
 def visible_topics(user: AnyUser) -> QuerySet:
     """Staff and leaders see the whole research plan; a member the topics they take part in."""
     from research.models import ResearchTopic
@@ -212,6 +251,14 @@ def visible_topics(user: AnyUser) -> QuerySet:
 
 def get_topic_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_topics(user).select_related("committee"), pk, user, write)
+
+
+def get_report_instruction_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A leader's instruction on a research report, as the topic's readers see it."""
+    from research.models import ReportInstruction
+
+    ensure_can_read_all(user)
+    return _fetch(ReportInstruction.objects.select_related("report__topic"), pk, user, write)
 
 
 def visible_sessions(user: AnyUser) -> QuerySet:

@@ -12,4 +12,5 @@ def roles(request: HttpRequest) -> dict[str, object]:
         "role": access.role_of(user),
         "can_edit": access.can_edit(user),
         "can_read_all": access.can_read_all(user),
+        "can_configure": access.can_configure(user),
     }

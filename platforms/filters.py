@@ -22,10 +22,15 @@ def overdue() -> Q:
 class PlatformFilter(ListFilter):
     level = django_filters.ChoiceFilter(label=_("层级"), choices=Platform.Level.choices, empty_label=_("全部层级"))
     township = IdChoiceFilter(label=_("乡镇（街道）"), queryset=Township.objects.all(), empty_label=_("全部"))
+    active = django_filters.ChoiceFilter(label=_("运行状态"), choices=[("1", _("运行中")), ("0", _("已停用"))],
+                                         empty_label=_("全部"), method="filter_active")
 
     class Meta:
         model = Platform
-        fields = ["level", "township"]
+        fields = ["level", "township", "active"]
+
+    def filter_active(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(is_active=value == "1")
 
 
 class SessionFilter(ListFilter):

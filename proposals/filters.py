@@ -16,12 +16,18 @@ class ProposalFilter(ListFilter):
     q = search_filter(_("案由、领衔人或承办单位"))
     year = YearFilter(field_name="year")
     status = django_filters.ChoiceFilter(label=_("状态"), choices=Proposal.Status.choices, empty_label=_("全部状态"))
+    filed = django_filters.ChoiceFilter(label=_("立案"), choices=[("1", _("已立案（含已交办、已答复）")), ("0", _("未立案"))],
+                                        empty_label=_("全部"), method="filter_filed")
     key = django_filters.ChoiceFilter(label=_("重点提案"), choices=[("1", _("仅重点提案"))], empty_label=_("全部"),
                                       method="filter_key")
 
     class Meta:
         model = Proposal
-        fields = ["q", "year", "status", "key"]
+        fields = ["q", "year", "status", "filed", "key"]
+
+    def filter_filed(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
+        filed = Q(status__in=Proposal.FILED_STATES)
+        return queryset.filter(filed) if value == "1" else queryset.exclude(filed)
 
     def search(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
         value = value.strip()

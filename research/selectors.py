@@ -7,7 +7,20 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from cppcc import access
+
+from .filters import InstructionFilter, TopicFilter
 from .models import Participant, ReportInstruction, ResearchReport, ResearchTopic
+
+
+def topic_list(*, user: Any, year: int, params: Any) -> TopicFilter:
+    """The year's plan as the user may see it, filtered by the query string."""
+    return TopicFilter(params, queryset=topics_of_year(access.visible_topics(user), year))
+
+
+def instruction_list(*, params: Any) -> InstructionFilter:
+    queryset = ReportInstruction.objects.select_related("report", "report__topic").order_by("-date", "-pk")
+    return InstructionFilter(params, queryset=queryset)
 
 
 def topics_of_year(queryset: QuerySet[ResearchTopic], year: int) -> QuerySet[ResearchTopic]:

@@ -16,5 +16,6 @@ urlpatterns = [
     path("research/<int:pk>/transition/", views.topic_transition, name="transition"),
     path("research/<int:pk>/instructions/new/", views.instruction_create, name="instruction_create"),
     path("research/<int:pk>/summary.pdf", views.topic_summary_pdf, name="summary_pdf"),
+    path("research/instructions/", views.instruction_list, name="instructions"),
     path("research/instructions/<int:pk>/", views.instruction_follow_up, name="follow_up"),
 ]

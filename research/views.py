@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 from cppcc import access
 from cppcc.documents import render_pdf, workbook
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_choices, year_param
+from cppcc.lists import paginate
 from cppcc.once import submit_once
 from members.selectors import latest_year
 
 from . import selectors, services
 from .forms import FollowUpForm, InstructionForm, ReportForm, TeamForm, TopicForm
-from .models import Participant, ReportInstruction, ResearchReport, ResearchTopic
+from .models import Participant, ResearchReport, ResearchTopic
 
 _CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -28,14 +29,20 @@ _CONTENT_TYPES = {
 
 def topic_list(request: HttpRequest) -> HttpResponse:
     year = year_param(request, latest=latest_year)
-    visible = access.visible_topics(request.user)
-    context = {
-        "year": year, "topics": selectors.topics_of_year(visible, year),
-        "years": year_choices(),
-    }
+    topics = selectors.topic_list(user=request.user, year=year, params=request.GET)
+    context = {"year": year, "list": paginate(request, topics.qs, filterset=topics, per_page=200),
+               "years": year_choices(), "keep": [("year", year)]}
     if access.can_read_all(request.user):
-        context["figures"] = selectors.year_figures(visible, year)
+        context["figures"] = selectors.year_figures(access.visible_topics(request.user), year)
     return render(request, "research/topic_list.html", context)
+
+
+def instruction_list(request: HttpRequest) -> HttpResponse:
+    """Leaders' instructions on research reports and how far their follow-up has come."""
+    access.ensure_can_read_all(request.user)
+    instructions = selectors.instruction_list(params=request.GET)
+    return render(request, "research/instruction_list.html",
+                  {"list": paginate(request, instructions.qs, filterset=instructions)})
 
 
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -157,10 +164,7 @@ def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def instruction_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    instruction = ReportInstruction.objects.select_related("report__topic").filter(pk=pk).first()
-    if instruction is None:
-        raise Http404
+    instruction = access.get_report_instruction_for_user(request.user, pk, write=True)
     form = FollowUpForm(request.POST, instance=instruction)
     if form.is_valid():
         try:

@@ -7,7 +7,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,10 +123,7 @@ def awards_propose(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    award = Award.objects.filter(pk=pk).select_related("member", "kind").first()
-    if award is None:
-        raise Http404
+    award = access.get_award_for_user(request.user, pk, write=True)
     confirm = request.POST.get("decision") == "confirm"
     services.award_decide(award=award, confirm=confirm, actor=request.user)
     text = _("已确认 %(name)s 为%(award)s。") if confirm else _("%(name)s 的%(award)s提名未采纳。")

@@ -16,7 +16,6 @@ from cppcc.once import submit_once
 
 from .. import reports, selectors, services
 from ..forms import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, SelfReportForm
-from ..models import EntryDispute
 
 
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -115,10 +114,7 @@ def dispute_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def dispute_resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    dispute = EntryDispute.objects.filter(pk=pk).first()
-    if dispute is None:
-        raise Http404
+    dispute = access.get_dispute_for_user(request.user, pk, write=True)
     form = ResolveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请填写处理意见，委员会看到。"))

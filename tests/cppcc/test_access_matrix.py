@@ -100,6 +100,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "research:transition": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "research:instruction_create": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "research:instructions": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "platforms:coverage": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "platforms:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
