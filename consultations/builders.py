@@ -7,7 +7,7 @@ from members.kinds import ActivityKind as K
 
 from .models import Attendance, Meeting, MeetingKind
 
-ATTEND_KIND = {
+ATTEND_KIND: dict[str, str] = {
     MeetingKind.PLENARY: K.ATTEND_PLENARY,
     MeetingKind.STANDING: K.ATTEND_STANDING,
     MeetingKind.CONSULTATION: K.ATTEND_CONSULTATION,
@@ -15,8 +15,8 @@ ATTEND_KIND = {
     MeetingKind.TRAINING: K.ATTEND_TRAINING,
     MeetingKind.STUDY: K.ATTEND_STUDY,
 }
-STATUS_KIND = {Attendance.Status.LEAVE: K.LEAVE, Attendance.Status.ABSENT: K.ABSENCE}
-SPEECH_KIND = {Attendance.Speech.ORAL: K.SPEECH_ORAL, Attendance.Speech.WRITTEN: K.SPEECH_WRITTEN}
+STATUS_KIND: dict[str, str] = {Attendance.Status.LEAVE: K.LEAVE, Attendance.Status.ABSENT: K.ABSENCE}
+SPEECH_KIND: dict[str, str] = {Attendance.Speech.ORAL: K.SPEECH_ORAL, Attendance.Speech.WRITTEN: K.SPEECH_WRITTEN}
 
 
 @builder(Meeting, url_name="consultations:detail")

@@ -108,6 +108,9 @@ class Attendance(models.Model):
         ORAL = "oral", _("大会发言")
         WRITTEN = "written", _("书面发言")
 
+    # The member's latest leave request, set by the "my meetings" page, never stored.
+    leave_request: LeaveRequest | None
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("委员"))
     status = models.CharField(_("签到"), max_length=10, choices=Status.choices, default=Status.UNMARKED)

@@ -18,7 +18,7 @@ from .models import Attendance, LeaveRequest, Meeting
 S = Attendance.Status
 
 
-def with_rates(queryset: QuerySet[Meeting]) -> QuerySet[Meeting]:
+def with_rates(queryset: QuerySet[Meeting]) -> QuerySet[Any]:
     return queryset.annotate(
         invited=Count("attendances"),
         present=Count("attendances", filter=Q(attendances__status=S.PRESENT)),

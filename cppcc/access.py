@@ -15,11 +15,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
     from members.models import Member
 
-    AnyUser = AbstractBaseUser | AnonymousUser
+    AnyUser = User | AnonymousUser
 
 STAFF_GROUP = "工作人员"
 LEADER_GROUP = "领导"
@@ -31,10 +31,10 @@ def _groups(user: AnyUser) -> frozenset[str]:
     if not user.is_authenticated:
         return frozenset()
     # One query per request: the user object lives for the request, so the answer is kept on it.
-    cached = getattr(user, "_cppcc_groups", None)
+    cached: frozenset[str] | None = getattr(user, "_cppcc_groups", None)
     if cached is None:
         cached = frozenset(user.groups.values_list("name", flat=True))
-        user._cppcc_groups = cached
+        setattr(user, "_cppcc_groups", cached)  # noqa: B010 - a per-request cache on the user object
     return cached
 
 
@@ -147,8 +147,10 @@ def get_own_entry(user: AnyUser, pk: int):
     """An entry of the user's own dossier (to dispute it); anyone else's is a 404."""
     from members.models import DossierEntry
 
+    if not user.is_authenticated:
+        raise Http404
     entry = DossierEntry.objects.select_related("member").filter(pk=pk, member__user=user).first()
-    if entry is None or not user.is_authenticated:
+    if entry is None:
         raise Http404
     return entry
 

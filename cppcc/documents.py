@@ -9,6 +9,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,6 +21,14 @@ def render_pdf(template: str, context: dict[str, Any], *, request: Any = None) -
     html = render_to_string(template, context, request=request)
     base_url = request.build_absolute_uri("/") if request is not None else None
     return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def active_sheet(wb: Workbook) -> Worksheet:
+    """The sheet a new workbook opens on (openpyxl types it as optional)."""
+    sheet = wb.active
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("a new workbook always has a worksheet")
+    return sheet
 
 
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]], Sequence[int]]
@@ -35,7 +44,8 @@ def workbook_of(sheets: Sequence[Sheet]) -> bytes:
     import datetime as dt
 
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
     for title, headers, rows, widths in sheets:
         sheet = wb.create_sheet(title[:31])
         sheet.append(list(headers))

@@ -9,9 +9,13 @@ from django.db import models
 M = TypeVar("M", bound=models.Model)
 
 
+def set_history_user(obj: models.Model, actor: Any) -> None:
+    """simple-history reads the author of the next change from here, so services need no request."""
+    obj._history_user = actor  # type: ignore[attr-defined]
+
+
 def save_record(obj: M, actor: Any) -> M:
     obj.full_clean()
-    # simple-history reads the author from here, so services stay independent of the request.
-    obj._history_user = actor
+    set_history_user(obj, actor)
     obj.save()
     return obj

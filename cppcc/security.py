@@ -30,13 +30,14 @@ class RequestIdMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
-        _local.request_id = request.id
+        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        request.META["REQUEST_ID"] = request_id
+        _local.request_id = request_id
         try:
             response = self.get_response(request)
         finally:
             _local.request_id = "-"
-        response["X-Request-ID"] = request.id
+        response["X-Request-ID"] = request_id
         return response
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -22,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("dashboard:index")
     if role == "none":
         return render(request, "cppcc/no_role.html", status=403)
-    context = {
+    context: dict[str, Any] = {
         "summary": member_selectors.register_summary(user=request.user),
         "by_sector": member_selectors.members_by(user=request.user, field="sector"),
         "by_committee": member_selectors.members_by(user=request.user, field="committee"),

@@ -169,7 +169,7 @@ def grades(year: int) -> dict[str, Any]:
     return {"labels": names, "values": [counts[g] for g in names], "links": [f"{url}?grade={g}" for g in names]}
 
 
-def averages(year: int) -> dict[str, list[dict[str, Any]]]:
+def averages(year: int) -> dict[str, list[Any]]:
     evaluations = AnnualEvaluation.objects.filter(year=year)
     by_committee = list(evaluations.values("member__committee__name").annotate(avg=Avg("total"), n=Count("pk"))
                         .order_by("-avg"))

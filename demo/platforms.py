@@ -79,17 +79,18 @@ def seed_platforms(stdout) -> None:
             setting = SETTING_FOR[platform.level][index % 2] if index % 9 else "other"
             pool = TOPICS.get(setting, TOPICS["street"])
             day = dt.date(year, 1, 15) + dt.timedelta(days=(index * 8) % 330)
+            due = day + dt.timedelta(days=rng.choice((30, 60, 90)))
             session = services.session_save(
                 actor=None, platform=platform, date=day, topic=rng.choice(pool), setting=setting,
                 members=rng.sample(members, rng.randrange(2, 6)), residents=rng.randrange(8, 60),
                 departments=rng.choice(DEPARTMENTS), agreed="形成协商意见，明确责任单位和办理时限。",
-                follow_up_due=day + dt.timedelta(days=rng.choice((30, 60, 90))),
+                follow_up_due=due,
             )
             roll = rng.random()
             if roll < 0.88:
                 services.follow_up_advance(session=session, to=PlatformSession.FollowUp.IN_PROGRESS,
                                            notes="责任单位已着手办理。", actor=None)
-                done = min(session.follow_up_due - dt.timedelta(days=5), today)
+                done = min(due - dt.timedelta(days=5), today)
                 services.follow_up_advance(session=session, to=PlatformSession.FollowUp.DONE,
                                            notes="已按协商意见办结，群众满意。", on=done, actor=None)
             elif roll < 0.95:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.utils import timezone
 
@@ -89,13 +90,13 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
     for index in range(230):
         authors = [login_member] if index < 2 else rng.sample(members, rng.choice((1, 1, 2, 2, 3)))
         reported = dt.date(year, 1, 15) + dt.timedelta(days=rng.randrange(0, 330))
-        fields = {
+        fields: dict[str, Any] = {
             "year": year, "title": f"关于{rng.choice(SENTIMENT_SUBJECTS)}问题的反映（{year}-{index + 1:03d}）",
             "reported_on": reported, "content": "",
         }
         roll = rng.random()
         if roll < 0.01 or index == 0:
-            level = AdoptionLevel.NATIONAL if roll < 0.01 else AdoptionLevel.PROVINCE
+            level: str = AdoptionLevel.NATIONAL if roll < 0.01 else AdoptionLevel.PROVINCE
         elif roll < 0.09:
             level = AdoptionLevel.PROVINCE
         elif roll < 0.38:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
@@ -31,7 +32,7 @@ class SchemeForm(forms.ModelForm):
         )
 
 
-def _number(label: str, required: bool) -> forms.DecimalField:
+def _number(label: Any, required: bool) -> forms.DecimalField:
     return forms.DecimalField(label=label, required=required, max_digits=6, decimal_places=2,
                               widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control form-control-sm"}))
 
@@ -39,8 +40,8 @@ def _number(label: str, required: bool) -> forms.DecimalField:
 class RulesForm(forms.Form):
     """Every kind's points, 常委 points and cap, and every category's cap, as one table."""
 
-    def __init__(self, *args, scheme: ScoringScheme | None = None, **kwargs):
-        initial = {}
+    def __init__(self, *args: Any, scheme: ScoringScheme | None = None, **kwargs: Any) -> None:
+        initial: dict[str, Decimal | None] = {}
         if scheme is not None:
             for rule in scheme.rules.all():
                 initial[f"points__{rule.kind}"] = rule.points
@@ -48,7 +49,8 @@ class RulesForm(forms.Form):
                 initial[f"cap__{rule.kind}"] = rule.cap
             for cap in scheme.category_caps.all():
                 initial[f"catcap__{cap.category}"] = cap.cap
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         for kind in ActivityKind:
             self.fields[f"points__{kind}"] = _number(kind.label, True)
             self.fields[f"standing__{kind}"] = _number(_("常委分值"), False)

@@ -285,7 +285,7 @@ def evaluate(scheme: Scheme, groups: Iterable[Group], *, is_standing: bool, deta
             quantity = Decimal(n) + adjustments[kind]
             raw = (quantity * each).quantize(_CENT)
         else:
-            quantity, raw = n, n * each
+            quantity, raw = Decimal(n), n * each
         points, capped = _limit(raw, cap)
         category = CATEGORY_OF[kind]
         category_raw[category] = category_raw.get(category, ZERO) + points

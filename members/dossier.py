@@ -18,6 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.urls import reverse
 
+from cppcc.records import set_history_user
+
 from .models import DossierEntry
 
 
@@ -62,7 +64,7 @@ def source_url(entry: DossierEntry) -> str:
     if entry.source_type_id is None:
         return ""
     model = ContentType.objects.get_for_id(entry.source_type_id).model_class()
-    url_name = _URL_NAMES.get(model)
+    url_name = _URL_NAMES.get(model) if model is not None else None
     return reverse(url_name, args=[entry.source_id]) if url_name else ""
 
 
@@ -117,5 +119,5 @@ def forget(source: models.Model, *, actor: Any = None) -> int:
 def delete_source(source: models.Model, *, actor: Any = None) -> None:
     """Delete a source record and every entry it gave; its history keeps the deleted row and who."""
     forget(source, actor=actor)
-    source._history_user = actor
+    set_history_user(source, actor)
     source.delete()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cppcc.documents import render_pdf
+from cppcc.documents import active_sheet, render_pdf
 
 from .selectors import DossierView
 
@@ -21,7 +21,7 @@ def dossier_pdf(view: DossierView, *, request: Any = None) -> bytes:
 
 def dossier_workbook(view: DossierView) -> bytes:
     wb = Workbook()
-    sheet = wb.active
+    sheet = active_sheet(wb)
     sheet.title = f"{view.year}年度履职记录"
     bold = Font(bold=True)
     member = view.member

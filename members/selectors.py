@@ -130,16 +130,17 @@ class DossierView:
 
 
 def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartRow]:
-    rows = []
+    rows: list[tuple[Any, Decimal, Decimal | None]] = []
     for code, label in Category.choices:
         points = next((c.points for c in breakdown.categories if c.category == code), ZERO)
         median = Decimal(medians[code]) if code in medians else None
         if points == 0 and not median:
             continue
-        rows.append((label, points, median))
-    widest = max([abs(p) for _l, p, _m in rows] + [abs(m) for _l, _p, m in rows if m is not None] + [Decimal(1)])
+        rows.append((label, Decimal(points), median))
+    widest: Decimal = max([abs(p) for _l, p, _m in rows] + [abs(m) for _l, _p, m in rows if m is not None]
+                          + [Decimal(1)])
     return [
-        ChartRow(str(label), p, m, float(abs(p) / widest * 100), float(abs(m or 0) / widest * 100))
+        ChartRow(str(label), p, m, float(abs(p) / widest * 100), float(abs(m or ZERO) / widest * 100))
         for label, p, m in rows
     ]
 

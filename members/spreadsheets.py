@@ -18,9 +18,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
+
+from cppcc.documents import active_sheet
 
 from .models import Member, Sector, SpecialCommittee, Term
 from .validators import normalize_id_number
@@ -196,7 +199,7 @@ def _member_from_row(values: dict[str, Any], lookups: _Lookups, seen_ids: dict, 
             member.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
             for name, messages in exc.message_dict.items():
-                label = Member._meta.get_field(name).verbose_name if name != "__all__" else ""
+                label = getattr(Member._meta.get_field(name), "verbose_name", "") if name != "__all__" else ""
                 reasons.extend(f"{label}：{m}" if label else m for m in messages)
     return member, reasons
 
@@ -284,7 +287,7 @@ def _styled_header(sheet: Any) -> None:
 def template_workbook() -> bytes:
     """A blank import sheet, with the valid 界别 / 专委会 / 届别 on a second sheet and as drop-downs."""
     wb = Workbook()
-    sheet = wb.active
+    sheet = active_sheet(wb)
     sheet.title = "委员名册"
     _styled_header(sheet)
 
@@ -300,11 +303,11 @@ def template_workbook() -> bytes:
         ref.cell(row=1, column=col_index, value=title).font = Font(bold=True)
         for row_index, value in enumerate(values, start=2):
             ref.cell(row=row_index, column=col_index, value=value)
-        letter = ref.cell(row=1, column=col_index).column_letter
+        letter = get_column_letter(col_index)
         ref.column_dimensions[letter].width = 24
         if values:
             target = HEADERS.index(title) + 1
-            target_letter = sheet.cell(row=1, column=target).column_letter
+            target_letter = get_column_letter(target)
             validation = DataValidation(
                 type="list", formula1=f"='可选值'!${letter}$2:${letter}${len(values) + 1}", allow_blank=True
             )
@@ -318,7 +321,7 @@ def template_workbook() -> bytes:
 def export_workbook(members: Iterable[Member]) -> bytes:
     """The given members in the import layout plus status, so a sheet can travel both ways."""
     wb = Workbook()
-    sheet = wb.active
+    sheet = active_sheet(wb)
     sheet.title = "委员名册"
     _styled_header(sheet)
     status_col = len(COLUMNS) + 1

@@ -95,14 +95,15 @@ class Platform(models.Model):
                     raise ValidationError({"parent": _("上级平台不能是本平台的下级，否则形成循环。")})
                 seen.add(ancestor.pk)
                 ancestor = ancestor.parent
-            if expected is None or self.parent.level != expected:
+            parent = self.parent
+            if expected is None or parent is None or parent.level != expected:
                 raise ValidationError({"parent": _("%(level)s不能设在%(parent)s之下。") % {
-                    "level": self.get_level_display(), "parent": self.parent.get_level_display()}})
+                    "level": self.get_level_display(), "parent": parent.get_level_display() if parent else ""}})
         elif self.level in (self.Level.VILLAGE, self.Level.ENTERPRISE):
             raise ValidationError({"parent": _("村（社区）平台和企业协商议事室须设在所在乡镇（街道）平台之下。")})
         if self.level == self.Level.CITY:
             self.township = None
-        elif self.level in (self.Level.VILLAGE, self.Level.ENTERPRISE) and self.parent_id:
+        elif self.level in (self.Level.VILLAGE, self.Level.ENTERPRISE) and self.parent is not None:
             self.township = self.parent.township
         if self.level != self.Level.CITY and self.township_id is None:
             raise ValidationError({"township": _("请选择所在乡镇（街道）。")})

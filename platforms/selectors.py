@@ -49,12 +49,12 @@ def coverage(*, year: int) -> tuple[list[TownshipCoverage], dict[str, int], dict
         )
     )
     city = {"sessions": 0, "open": 0, "overdue": 0}
-    for r in session_rows:
-        line = rows.get(r["platform__township_id"])
+    for s in session_rows:
+        line = rows.get(s["platform__township_id"])
         if line is None:
-            city.update(sessions=r["this_year"], open=r["open"], overdue=r["overdue"])
+            city.update(sessions=s["this_year"], open=s["open"], overdue=s["overdue"])
             continue
-        line.sessions, line.open_follow_ups, line.overdue = r["this_year"], r["open"], r["overdue"]
+        line.sessions, line.open_follow_ups, line.overdue = s["this_year"], s["open"], s["overdue"]
     return list(rows.values()), dict(totals), city
 
 
@@ -75,7 +75,7 @@ def session_list(*, user: Any, params: Any) -> SessionFilter:
     return SessionFilter(params, queryset=queryset)
 
 
-def platform_history(platform: Platform) -> tuple[list[dict[str, Any]], float | None]:
+def platform_history(platform: Platform) -> tuple[list[Any], float | None]:
     """Sessions per year with their follow-up outcome, and the platform's resolution rate."""
     by_year = list(
         platform.sessions.values("date__year").order_by("-date__year").annotate(

@@ -18,6 +18,6 @@ def topic_entries(topic: ResearchTopic) -> list[EntrySpec]:
         writes = role in (Participant.Role.AUTHOR, Participant.Role.LEAD)
         if report is not None and role == Participant.Role.AUTHOR:
             specs.append(EntrySpec(member_id, K.RESEARCH_AUTHOR, report.completed_on, topic.year, report.title))
-        if first_instruction is not None and writes:
+        if report is not None and first_instruction is not None and writes:
             specs.append(EntrySpec(member_id, K.RESEARCH_INSTRUCTED, first_instruction.date, topic.year, report.title))
     return specs

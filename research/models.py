@@ -71,7 +71,7 @@ class ResearchTopic(models.Model):
     @property
     def owner(self) -> str:
         """The office that takes the topic, as the plan names it."""
-        return self.committee.name if self.committee_id else self.office
+        return self.committee.name if self.committee is not None else self.office
 
     @property
     def is_overdue(self) -> bool:

@@ -23,7 +23,7 @@ def instruction_list(*, params: Any) -> InstructionFilter:
     return InstructionFilter(params, queryset=queryset)
 
 
-def topics_of_year(queryset: QuerySet[ResearchTopic], year: int) -> QuerySet[ResearchTopic]:
+def topics_of_year(queryset: QuerySet[ResearchTopic], year: int) -> QuerySet[Any]:
     return (
         queryset.filter(year=year)
         .select_related("committee", "report")

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.records import set_history_user
+
 from ..models import AnnualEvaluation, Award, AwardKind, GradeBand
 
 
@@ -52,6 +54,6 @@ def award_decide(*, award: Award, confirm: bool, actor: Any) -> Award:
     award = Award.objects.select_for_update().get(pk=award.pk)
     award.status = Award.Status.CONFIRMED if confirm else Award.Status.REJECTED
     award.decided_by, award.decided_at = actor, timezone.now()
-    award._history_user = actor
+    set_history_user(award, actor)
     award.save()
     return award

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cppcc.records import set_history_user
 from members.kinds import ActivityKind as K
 from members.kinds import Category as C
 
@@ -109,14 +110,14 @@ def scheme_save(
     for name, value in fields.items():
         setattr(scheme, name, value)
     scheme.full_clean()
-    scheme._history_user = actor
+    set_history_user(scheme, actor)
     scheme.save()
     existing = {r.kind: r for r in scheme.rules.all()}
     for kind, (points, standing, cap) in rules.items():
         rule = existing.get(kind) or ScoringRule(scheme=scheme, kind=kind)
         if rule.pk is None or (rule.points, rule.standing_points, rule.cap) != (points, standing, cap):
             rule.points, rule.standing_points, rule.cap = points, standing, cap
-            rule._history_user = actor
+            set_history_user(rule, actor)
             rule.save()
     scheme.category_caps.exclude(category__in=[c for c, v in caps.items() if v is not None]).delete()
     for category, cap in caps.items():

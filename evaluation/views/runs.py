@@ -59,7 +59,7 @@ def evaluation_start(request: HttpRequest, year: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
         return redirect("evaluation:year", year=year)
     try:
-        tasks.evaluate_run.apply_async(args=[run.pk], retry=False)
+        tasks.evaluate_run.apply_async(args=(run.pk,), retry=False)
     except Exception as exc:  # noqa: BLE001 - whatever the broker says, staff get a clear answer
         logger.error("evaluation %s could not be queued: %s", run.pk, exc)
         services.evaluation_run_fail(run=run, reason=_("任务队列（Redis）暂时无法连接，考评未开始。"))

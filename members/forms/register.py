@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
@@ -63,7 +65,7 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
             "notes",
         )
 
-    def _unique(self, field: str, value: str, message: str) -> str:
+    def _unique(self, field: str, value: str, message: Any) -> str:
         # Said at the field, with the other member's name, rather than as a bare constraint error.
         if value:
             other = Member.objects.filter(**{field: value}).exclude(pk=self.instance.pk).first()

@@ -59,6 +59,11 @@ class DossierEntry(models.Model):
     )
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
+    # Set by the dossier selector for the page, never stored.
+    source_url: str
+    open_dispute: EntryDispute | None
+    last_dispute: EntryDispute | None
+
     # No history table here: the ledger is derived. Its sources keep their own history, and the
     # entry itself records who entered, reviewed or disputed it (a copy of ~1M rows would buy nothing).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ LEAD, CO, SOLE = EntryRole.LEAD, EntryRole.COSIGNER, EntryRole.SOLE
 
 
 def scheme(**overrides) -> Scheme:
-    values = dict(
+    values: dict[str, Any] = dict(
         year=2023, base=D(60), cosigner_mode=ScoringScheme.CosignerMode.COSIGN_RULE, lead_share=D("0.5"),
         rules={
             K.ATTEND_PLENARY: Rule(D(5), None, None),

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from cppcc.documents import active_sheet
 from members.models import Member
 from members.spreadsheets import HEADERS
 from tests.factories import CommitteeFactory, MemberFactory, SectorFactory, TermFactory, valid_id_number
@@ -36,7 +37,7 @@ def _row(n: int, **overrides):
 
 def _xlsx(rows, headers=HEADERS) -> SimpleUploadedFile:
     wb = Workbook()
-    sheet = wb.active
+    sheet = active_sheet(wb)
     sheet.append(list(headers))
     for row in rows:
         sheet.append([row.get(h) for h in headers])

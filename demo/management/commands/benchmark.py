@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -82,7 +83,7 @@ def _bench_database(keep: bool) -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{host}:{db.get('PORT') or 5432}/{name}"
 
 
-def _timed(func, repeat: int) -> tuple[float, object]:
+def _timed(func, repeat: int) -> tuple[float, Any]:
     times, result = [], None
     for _ in range(repeat):
         start = time.perf_counter()
@@ -243,7 +244,9 @@ def _sheet_save(client, year: int) -> tuple[float, int, int]:
     url = f"/meetings/{meeting.pk}/sheet/"
     times, counts = [], []
     for round_ in range(5):
-        version = re.search(r'name="version" value="(\d+)"', client.get(url).content.decode()).group(1)
+        found = re.search(r'name="version" value="(\d+)"', client.get(url).content.decode())
+        assert found is not None, "the sign-in sheet page lost its version field"
+        version = found.group(1)
         data = {"version": version}
         for i, m in enumerate(people):
             data[f"status-{m.pk}"] = "absent" if (i + round_) % 13 == 0 else "present"
@@ -262,6 +265,7 @@ def _member_with_entries(year: int, n: int) -> int:
     from members.models import DossierEntry, Member
 
     member = Member.objects.order_by("pk").first()
+    assert member is not None
     missing = n - DossierEntry.objects.filter(member=member, year=year).count()
     DossierEntry.objects.bulk_create(
         DossierEntry(member=member, year=year, date=date(year, 1 + i % 12, 1 + i % 28), kind="attend_other",
