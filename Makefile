@@ -30,11 +30,14 @@ $(ASSETS): package.json package-lock.json
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
-check: install ## What CI checks besides the tests
+check: install ## What CI checks besides the tests: migrations, system check, lint, format, types
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 messages: install ## Refresh the English catalogue after changing labels
 	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests

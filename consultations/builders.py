@@ -16,7 +16,10 @@ ATTEND_KIND: dict[str, str] = {
     MeetingKind.STUDY: K.ATTEND_STUDY,
 }
 STATUS_KIND: dict[str, str] = {Attendance.Status.LEAVE: K.LEAVE, Attendance.Status.ABSENT: K.ABSENCE}
-SPEECH_KIND: dict[str, str] = {Attendance.Speech.ORAL: K.SPEECH_ORAL, Attendance.Speech.WRITTEN: K.SPEECH_WRITTEN}
+SPEECH_KIND: dict[str, str] = {
+    Attendance.Speech.ORAL: K.SPEECH_ORAL,
+    Attendance.Speech.WRITTEN: K.SPEECH_WRITTEN,
+}
 
 
 @builder(Meeting, url_name="consultations:detail")

@@ -22,20 +22,41 @@ def sheet_pdf(meeting: Meeting, lines: list[Attendance], *, request: Any = None)
 
 def sheet_workbook(meeting: Meeting, lines: list[Attendance]) -> bytes:
     rows = (
-        (i, a.member.name, a.member.sector.name, "是" if a.member.is_standing else "", a.get_status_display(),
-         a.leave_reason, a.get_speech_display() if a.speech else "")
+        (
+            i,
+            a.member.name,
+            a.member.sector.name,
+            "是" if a.member.is_standing else "",
+            a.get_status_display(),
+            a.leave_reason,
+            a.get_speech_display() if a.speech else "",
+        )
         for i, a in enumerate(lines, start=1)
     )
-    return workbook(meeting.display_title, ("序号", "姓名", "界别", "常委", "签到", "请假事由", "发言"), rows,
-                    (6, 10, 18, 6, 8, 30, 10))
+    return workbook(
+        meeting.display_title,
+        ("序号", "姓名", "界别", "常委", "签到", "请假事由", "发言"),
+        rows,
+        (6, 10, 18, 6, 8, 30, 10),
+    )
 
 
 def stats_workbook(year: int, members: list[MemberAttendance]) -> bytes:
     kinds = MeetingKind.choices
-    headers = ["姓名", "界别", "常委", "应出席", "出席", "请假", "缺席", "出席率(%)"] + [f"{label}(出席/应出席)" for _v, label in kinds]
+    headers = ["姓名", "界别", "常委", "应出席", "出席", "请假", "缺席", "出席率(%)"] + [
+        f"{label}(出席/应出席)" for _v, label in kinds
+    ]
     rows = (
-        [m.name, m.sector, "是" if m.is_standing else "", m.invited, m.present, m.leave, m.absent,
-         m.rate if m.rate is not None else ""]
+        [
+            m.name,
+            m.sector,
+            "是" if m.is_standing else "",
+            m.invited,
+            m.present,
+            m.leave,
+            m.absent,
+            m.rate if m.rate is not None else "",
+        ]
         + [f"{m.by_kind[k][0]}/{m.by_kind[k][1]}" if k in m.by_kind else "" for k, _label in kinds]
         for m in members
     )
@@ -43,8 +64,11 @@ def stats_workbook(year: int, members: list[MemberAttendance]) -> bytes:
 
 
 def stats_pdf(year: int, members: list[MemberAttendance], *, request: Any = None) -> bytes:
-    return render_pdf("consultations/stats_pdf.html", {"year": year, "members": members,
-                                                        "printed_on": timezone.localdate()}, request=request)
+    return render_pdf(
+        "consultations/stats_pdf.html",
+        {"year": year, "members": members, "printed_on": timezone.localdate()},
+        request=request,
+    )
 
 
 def ical(member: Member, *, request: Any = None) -> bytes:
@@ -57,7 +81,8 @@ def ical(member: Member, *, request: Any = None) -> bytes:
     since = timezone.localdate() - dt.timedelta(days=365)
     attendances = (
         Attendance.objects.filter(member=member, meeting__start_date__gte=since)
-        .select_related("meeting", "meeting__term").order_by("meeting__start_date")
+        .select_related("meeting", "meeting__term")
+        .order_by("meeting__start_date")
     )
     host = request.get_host() if request is not None else "cppcc"
     for a in attendances:

@@ -14,7 +14,9 @@ from .models import Meeting, MeetingKind
 class MeetingFilter(ListFilter):
     q = search_filter(_("名称、议题或地点"))
     year = YearFilter(field_name="start_date__year")
-    kind = django_filters.ChoiceFilter(label=_("类型"), choices=MeetingKind.choices, empty_label=_("全部类型"))
+    kind = django_filters.ChoiceFilter(
+        label=_("类型"), choices=MeetingKind.choices, empty_label=_("全部类型")
+    )
 
     class Meta:
         model = Meeting
@@ -24,4 +26,6 @@ class MeetingFilter(ListFilter):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(topic__icontains=value) | Q(place__icontains=value))
+        return queryset.filter(
+            Q(title__icontains=value) | Q(topic__icontains=value) | Q(place__icontains=value)
+        )

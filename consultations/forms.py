@@ -18,26 +18,55 @@ class TimeInput(forms.TimeInput):
 class MeetingForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "term", "number", "title", "topic", "is_topical", "start_date", "end_date", "start_time",
-                  "place", "organiser_committee", "organiser_office", "description"]
-        widgets = {"start_date": DateInput(), "end_date": DateInput(), "start_time": TimeInput(),
-                   "description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "kind",
+            "term",
+            "number",
+            "title",
+            "topic",
+            "is_topical",
+            "start_date",
+            "end_date",
+            "start_time",
+            "place",
+            "organiser_committee",
+            "organiser_office",
+            "description",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "start_time": TimeInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
-            self.fields["term"].initial = Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+            self.fields["term"].initial = (
+                Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+            )
         self.fields["organiser_committee"].empty_label = _("无")
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Row(Column("kind", css_class="col-md-4"), Column("term", css_class="col-6 col-md-4"),
-                Column("number", css_class="col-6 col-md-4")),
-            "title", Row(Column("topic", css_class="col-md-9"), Column("is_topical", css_class="col-md-3 pt-md-4")),
-            Row(Column("start_date", css_class="col-6 col-md-4"), Column("end_date", css_class="col-6 col-md-4"),
-                Column("start_time", css_class="col-md-4")),
-            Row(Column("place", css_class="col-md-4"), Column("organiser_committee", css_class="col-md-4"),
-                Column("organiser_office", css_class="col-md-4")),
+            Row(
+                Column("kind", css_class="col-md-4"),
+                Column("term", css_class="col-6 col-md-4"),
+                Column("number", css_class="col-6 col-md-4"),
+            ),
+            "title",
+            Row(Column("topic", css_class="col-md-9"), Column("is_topical", css_class="col-md-3 pt-md-4")),
+            Row(
+                Column("start_date", css_class="col-6 col-md-4"),
+                Column("end_date", css_class="col-6 col-md-4"),
+                Column("start_time", css_class="col-md-4"),
+            ),
+            Row(
+                Column("place", css_class="col-md-4"),
+                Column("organiser_committee", css_class="col-md-4"),
+                Column("organiser_office", css_class="col-md-4"),
+            ),
             "description",
         )
 
@@ -51,12 +80,23 @@ class InviteForm(forms.Form):
         ("hand", _("逐个选择")),
     ]
     scope = forms.ChoiceField(label=_("邀请范围"), choices=SCOPES, widget=forms.RadioSelect, initial="all")
-    committee = forms.ModelChoiceField(label=_("专委会"), queryset=SpecialCommittee.objects.all(), required=False)
+    committee = forms.ModelChoiceField(
+        label=_("专委会"), queryset=SpecialCommittee.objects.all(), required=False
+    )
     sector = forms.ModelChoiceField(label=_("界别"), queryset=Sector.objects.all(), required=False)
-    members = MembersChoiceField(label=_("委员"), queryset=member_choices(), required=False,
-                                 widget=forms.SelectMultiple(attrs={"data-filterable": "1", "size": "10",
-                                                                    "class": "form-select",
-                                                                    "data-filter-placeholder": _("输入姓名筛选")}))
+    members = MembersChoiceField(
+        label=_("委员"),
+        queryset=member_choices(),
+        required=False,
+        widget=forms.SelectMultiple(
+            attrs={
+                "data-filterable": "1",
+                "size": "10",
+                "class": "form-select",
+                "data-filter-placeholder": _("输入姓名筛选"),
+            }
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,8 +116,11 @@ class InviteForm(forms.Form):
 
 
 class LeaveRequestForm(CleanTextMixin, forms.Form):
-    reason = forms.CharField(label=_("请假事由"), max_length=200,
-                             widget=forms.TextInput(attrs={"placeholder": _("例如：因公出差")}))
+    reason = forms.CharField(
+        label=_("请假事由"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("例如：因公出差")}),
+    )
 
 
 class OutcomeForm(CleanTextMixin, forms.ModelForm):

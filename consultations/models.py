@@ -36,19 +36,28 @@ NUMBERED_KINDS = (MeetingKind.PLENARY, MeetingKind.STANDING)
 class Meeting(models.Model):
     kind = models.CharField(_("类型"), max_length=20, choices=MeetingKind.choices)
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("届别"))
-    number = models.PositiveSmallIntegerField(_("届内次数"), null=True, blank=True,
-                                              help_text=_("全体会议和常委会会议在本届内的次数。"))
-    title = models.CharField(_("名称"), max_length=200, blank=True,
-                             help_text=_("全体会议和常委会会议可不填，系统按届次生成。"))
+    number = models.PositiveSmallIntegerField(
+        _("届内次数"), null=True, blank=True, help_text=_("全体会议和常委会会议在本届内的次数。")
+    )
+    title = models.CharField(
+        _("名称"), max_length=200, blank=True, help_text=_("全体会议和常委会会议可不填，系统按届次生成。")
+    )
     topic = models.CharField(_("议题"), max_length=200, blank=True)
-    is_topical = models.BooleanField(_("专题议政性"), default=False,
-                                     help_text=_("常委会会议围绕一个专题协商议政。"))
+    is_topical = models.BooleanField(
+        _("专题议政性"), default=False, help_text=_("常委会会议围绕一个专题协商议政。")
+    )
     start_date = models.DateField(_("开始日期"))
-    end_date = models.DateField(_("结束日期"), null=True, blank=True, help_text=_("多日活动（如培训班）填写。"))
+    end_date = models.DateField(
+        _("结束日期"), null=True, blank=True, help_text=_("多日活动（如培训班）填写。")
+    )
     start_time = models.TimeField(_("开始时间"), null=True, blank=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
     organiser_committee = models.ForeignKey(
-        SpecialCommittee, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings",
+        SpecialCommittee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
         verbose_name=_("承办专委会"),
     )
     organiser_office = models.CharField(_("承办委室"), max_length=60, blank=True)
@@ -64,15 +73,22 @@ class Meeting(models.Model):
         verbose_name = _("会议活动")
         verbose_name_plural = _("会议活动")
         constraints = [
-            models.UniqueConstraint(fields=["term", "kind", "number"], condition=Q(number__isnull=False),
-                                    name="meeting_unique_number_in_term",
-                                    violation_error_message=_("本届已有这一次会议。")),
-            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                                   name="meeting_ends_after_start",
-                                   violation_error_message=_("结束日期不能早于开始日期。")),
+            models.UniqueConstraint(
+                fields=["term", "kind", "number"],
+                condition=Q(number__isnull=False),
+                name="meeting_unique_number_in_term",
+                violation_error_message=_("本届已有这一次会议。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("结束日期不能早于开始日期。"),
+            ),
         ]
-        indexes = [models.Index(fields=["start_date"], name="meeting_start"),
-                   models.Index(fields=["kind", "start_date"], name="meeting_kind_start")]
+        indexes = [
+            models.Index(fields=["start_date"], name="meeting_start"),
+            models.Index(fields=["kind", "start_date"], name="meeting_kind_start"),
+        ]
 
     def __str__(self) -> str:
         return self.display_title
@@ -112,7 +128,9 @@ class Attendance(models.Model):
     leave_request: LeaveRequest | None
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("委员"))
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("委员")
+    )
     status = models.CharField(_("签到"), max_length=10, choices=Status.choices, default=Status.UNMARKED)
     leave_reason = models.CharField(_("请假事由"), max_length=200, blank=True)
     speech = models.CharField(_("发言"), max_length=10, choices=Speech.choices, blank=True, default="")
@@ -142,8 +160,9 @@ class LeaveRequest(models.Model):
     status = models.CharField(_("审批状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
     note = models.CharField(_("审批意见"), max_length=200, blank=True)
     requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
 
     class Meta:
@@ -151,9 +170,12 @@ class LeaveRequest(models.Model):
         verbose_name = _("请假申请")
         verbose_name_plural = _("请假申请")
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "member"], condition=Q(status="pending"),
-                                    name="one_pending_leave_request",
-                                    violation_error_message=_("这次会议的请假申请正在审批中。")),
+            models.UniqueConstraint(
+                fields=["meeting", "member"],
+                condition=Q(status="pending"),
+                name="one_pending_leave_request",
+                violation_error_message=_("这次会议的请假申请正在审批中。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,7 +208,9 @@ class OutcomeInstruction(models.Model):
 
     outcome = models.ForeignKey(ConsultationOutcome, on_delete=models.CASCADE, related_name="instructions")
     leader = models.CharField(_("批示领导"), max_length=100)
-    level = models.CharField(_("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY)
+    level = models.CharField(
+        _("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY
+    )
     date = models.DateField(_("批示日期"))
     content = models.TextField(_("批示内容"))
 

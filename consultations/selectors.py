@@ -32,18 +32,22 @@ def rate(present: int, invited: int) -> float | None:
 
 
 def meeting_list(*, params: Any) -> MeetingFilter:
-    queryset = with_rates(Meeting.objects.select_related("term", "organiser_committee")).order_by("-start_date", "-pk")
+    queryset = with_rates(Meeting.objects.select_related("term", "organiser_committee")).order_by(
+        "-start_date", "-pk"
+    )
     return MeetingFilter(params, queryset=queryset)
 
 
 def sheet(meeting: Meeting) -> tuple[list[Attendance], dict[int, LeaveRequest]]:
     """The sheet's lines (常委 first, then by sector and name) and pending leave requests by member."""
     lines = list(
-        meeting.attendances.select_related("member", "member__sector", "member__committee")
-        .order_by("-member__is_standing", "member__sector__order", "member__name", "member__pk")
+        meeting.attendances.select_related("member", "member__sector", "member__committee").order_by(
+            "-member__is_standing", "member__sector__order", "member__name", "member__pk"
+        )
     )
     pending = {
-        r.member_id: r for r in meeting.leave_requests.filter(status=LeaveRequest.Status.PENDING).order_by("requested_at")
+        r.member_id: r
+        for r in meeting.leave_requests.filter(status=LeaveRequest.Status.PENDING).order_by("requested_at")
     }
     return lines, pending
 
@@ -71,7 +75,14 @@ def attendance_by_member(*, year: int) -> list[MemberAttendance]:
     rows = (
         Attendance.objects.filter(meeting__start_date__year=year)
         .exclude(status=S.UNMARKED)
-        .values("member_id", "member__name", "member__sector__name", "member__is_standing", "meeting__kind", "status")
+        .values(
+            "member_id",
+            "member__name",
+            "member__sector__name",
+            "member__is_standing",
+            "meeting__kind",
+            "status",
+        )
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -98,7 +109,9 @@ def attendance_by_member(*, year: int) -> list[MemberAttendance]:
 
 def my_meetings(member: Member) -> list[Attendance]:
     return list(
-        Attendance.objects.filter(member=member).select_related("meeting", "meeting__term").order_by("-meeting__start_date")
+        Attendance.objects.filter(member=member)
+        .select_related("meeting", "meeting__term")
+        .order_by("-meeting__start_date")
     )
 
 
@@ -106,9 +119,12 @@ def month_grid(year: int, month: int) -> tuple[list[list[dt.date]], dict[dt.date
     """Weeks (Monday first) covering the month, and the meetings on each day (multi-day ones every day)."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
-    meetings = Meeting.objects.filter(start_date__lte=last).filter(
-        Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first)
-    ).select_related("term").order_by("start_date", "start_time", "pk")
+    meetings = (
+        Meeting.objects.filter(start_date__lte=last)
+        .filter(Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first))
+        .select_related("term")
+        .order_by("start_date", "start_time", "pk")
+    )
     by_day: dict[dt.date, list[Meeting]] = defaultdict(list)
     for m in meetings:
         day = max(m.start_date, first)

@@ -92,9 +92,15 @@ def sheet_save(
     `version` is the sheet version the clerk's form was built from: if someone saved the sheet since,
     nothing is written and the clerk is told (their form keeps what they typed).
     """
-    updated = Meeting.objects.filter(pk=meeting.pk, sheet_version=version).update(sheet_version=F("sheet_version") + 1)
+    updated = Meeting.objects.filter(pk=meeting.pk, sheet_version=version).update(
+        sheet_version=F("sheet_version") + 1
+    )
     if not updated:
-        raise StaleSheet(_("签到表已被其他工作人员修改并保存。为避免覆盖，本次未保存；请刷新页面，在最新的签到表上重新修改。"))
+        raise StaleSheet(
+            _(
+                "签到表已被其他工作人员修改并保存。为避免覆盖，本次未保存；请刷新页面，在最新的签到表上重新修改。"
+            )
+        )
     removed = set(removed)
     attendances = list(meeting.attendances.exclude(member_id__in=removed))
     changed = []
@@ -105,7 +111,11 @@ def sheet_save(
         if row.status not in Attendance.Status.values or row.speech not in Attendance.Speech.values:
             raise ValidationError(_("签到表中有无法识别的选项。"))
         reason = row.leave_reason.strip() if row.status == Attendance.Status.LEAVE else ""
-        if (attendance.status, attendance.leave_reason, attendance.speech) != (row.status, reason, row.speech):
+        if (attendance.status, attendance.leave_reason, attendance.speech) != (
+            row.status,
+            reason,
+            row.speech,
+        ):
             attendance.status, attendance.leave_reason, attendance.speech = row.status, reason, row.speech
             changed.append(attendance)
     if removed:
@@ -174,5 +184,3 @@ def calendar_feed_reset(*, member: Member) -> CalendarFeed:
     feed.reset()
     feed.save()
     return feed
-
-

@@ -121,7 +121,9 @@ def visible_members(user: AnyUser) -> QuerySet[Member]:
 
 def get_member_for_user(user: AnyUser, pk: int, *, write: bool = False) -> Member:
     """The member `pk` as this user may see it: 404 when hidden, 403 when read-only and `write`."""
-    return _fetch(visible_members(user).select_related("sector", "committee", "term", "user"), pk, user, write)
+    return _fetch(
+        visible_members(user).select_related("sector", "committee", "term", "user"), pk, user, write
+    )
 
 
 def can_report_own(user: AnyUser, member: Member) -> bool:

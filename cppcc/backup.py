@@ -39,8 +39,12 @@ def _pg_args(db: dict) -> list[str]:
 def _dump_database(target: Path) -> str:
     db = connection.settings_dict
     if connection.vendor == "postgresql":
-        subprocess.run(["pg_dump", *_pg_args(db), "--format=custom", "--no-owner", "-f", str(target), db["NAME"]],
-                       env=_pg_env(db), check=True, capture_output=True)
+        subprocess.run(
+            ["pg_dump", *_pg_args(db), "--format=custom", "--no-owner", "-f", str(target), db["NAME"]],
+            env=_pg_env(db),
+            check=True,
+            capture_output=True,
+        )
         return "postgresql"
     source = sqlite3.connect(db["NAME"])
     copy = sqlite3.connect(target)
@@ -58,7 +62,11 @@ def make_backup(directory: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / DB_MEMBER
         vendor = _dump_database(dump)
-        manifest = {"created": timezone.now().isoformat(), "database": vendor, "name": str(connection.settings_dict["NAME"])}
+        manifest = {
+            "created": timezone.now().isoformat(),
+            "database": vendor,
+            "name": str(connection.settings_dict["NAME"]),
+        }
         with tarfile.open(archive, "w:gz") as tar:
             tar.add(dump, arcname=DB_MEMBER)
             media = Path(settings.PRIVATE_MEDIA_ROOT)
@@ -77,13 +85,29 @@ def restore_backup(archive: Path) -> dict:
         tar.extractall(tmp, filter="data")
         manifest = json.loads((Path(tmp) / MANIFEST).read_text(encoding="utf-8"))
         if manifest["database"] != connection.vendor:
-            raise ValueError(f"backup of a {manifest['database']} database cannot restore into {connection.vendor}")
+            raise ValueError(
+                f"backup of a {manifest['database']} database cannot restore into {connection.vendor}"
+            )
         db = connection.settings_dict
         connections.close_all()
         dump = Path(tmp) / DB_MEMBER
         if connection.vendor == "postgresql":
-            subprocess.run(["pg_restore", *_pg_args(db), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                            "-d", db["NAME"], str(dump)], env=_pg_env(db), check=True, capture_output=True)
+            subprocess.run(
+                [
+                    "pg_restore",
+                    *_pg_args(db),
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--single-transaction",
+                    "-d",
+                    db["NAME"],
+                    str(dump),
+                ],
+                env=_pg_env(db),
+                check=True,
+                capture_output=True,
+            )
         else:
             source = sqlite3.connect(dump)
             target = sqlite3.connect(db["NAME"])

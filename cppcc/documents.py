@@ -34,7 +34,9 @@ def active_sheet(wb: Workbook) -> Worksheet:
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]], Sequence[int]]
 
 
-def workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int] = ()) -> bytes:
+def workbook(
+    title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[int] = ()
+) -> bytes:
     """One sheet: a bold header row, then the rows; dates get a date format."""
     return workbook_of([(title, headers, rows, widths)])
 

@@ -47,8 +47,9 @@ class MembersChoiceField(forms.ModelMultipleChoiceField):
         # database's integer range breaks; such an id simply is not a choice.
         for pk in value:
             if not str(pk).isdigit() or int(pk) > self._BIGGEST_ID:
-                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
-                                            params={"pk": pk})
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
         return super()._check_values(value)
 
 
@@ -58,4 +59,6 @@ def member_choices(include=()):
 
     from members.models import Member
 
-    return Member.objects.filter(Q(status=Member.Status.ACTIVE) | Q(pk__in=list(include))).select_related("sector")
+    return Member.objects.filter(Q(status=Member.Status.ACTIVE) | Q(pk__in=list(include))).select_related(
+        "sector"
+    )

@@ -11,7 +11,9 @@ from django.utils import timezone
 from .documents import XLSX_CONTENT_TYPE
 
 
-def year_param(request: HttpRequest, name: str = "year", *, latest: Callable[[], int | None] | None = None) -> int:
+def year_param(
+    request: HttpRequest, name: str = "year", *, latest: Callable[[], int | None] | None = None
+) -> int:
     """The year in the query string. Without one: the latest year that has data (`latest`, asked only
     then), so a page opened in January shows last year's work rather than an empty new year."""
     value = request.GET.get(name, "")

@@ -79,7 +79,9 @@ class ListFilter(django_filters.FilterSet):
 
 def search_filter(placeholder: Any) -> django_filters.CharFilter:
     return django_filters.CharFilter(
-        label=_("搜索"), method="search", max_length=100,
+        label=_("搜索"),
+        method="search",
+        max_length=100,
         widget=forms.TextInput(attrs={"placeholder": placeholder, "type": "search"}),
     )
 
@@ -97,8 +99,13 @@ class ListPage:
         return self.page.paginator.count
 
 
-def paginate(request: HttpRequest, queryset: Any, *, filterset: django_filters.FilterSet | None = None,
-             per_page: int | None = None) -> ListPage:
+def paginate(
+    request: HttpRequest,
+    queryset: Any,
+    *,
+    filterset: django_filters.FilterSet | None = None,
+    per_page: int | None = None,
+) -> ListPage:
     """Page a list (`LIST_PAGE_SIZE` rows); a page number past the end shows the last page."""
     paginator = Paginator(queryset, per_page or settings.LIST_PAGE_SIZE)
     number = request.GET.get("page", "")

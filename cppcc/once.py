@@ -35,7 +35,8 @@ def submit_once(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         try:
             with transaction.atomic():
                 claim = SubmitToken.objects.create(
-                    token=token, user=request.user if request.user.is_authenticated else None)
+                    token=token, user=request.user if request.user.is_authenticated else None
+                )
         except IntegrityError:
             first = SubmitToken.objects.filter(token=token).first()
             messages.info(request, _("这张表单已经提交过，没有重复保存。"))

@@ -188,7 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "evaluation.tasks.evaluate_current_year",
         "schedule": crontab(hour=2, minute=30),
     },
-    "weekly-token-purge": {"task": "cppcc.tasks.purge_submit_tokens", "schedule": crontab(hour=3, minute=0, day_of_week=0)},
+    "weekly-token-purge": {
+        "task": "cppcc.tasks.purge_submit_tokens",
+        "schedule": crontab(hour=3, minute=0, day_of_week=0),
+    },
 }
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
@@ -227,7 +230,9 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
         "json": {"()": "cppcc.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -37,7 +37,9 @@ def sniff(head: bytes, data: bytes, name: str) -> str:
 _LABELS = {"pdf": "PDF", "docx": "Word（DOCX）", "wps": "WPS"}
 
 
-def check_document(upload: Any, *, max_bytes: int, allowed: tuple[str, ...] = ("pdf", "docx", "wps")) -> tuple[str, bytes]:
+def check_document(
+    upload: Any, *, max_bytes: int, allowed: tuple[str, ...] = ("pdf", "docx", "wps")
+) -> tuple[str, bytes]:
     """Read an upload and return (kind, content), or say in Chinese why it is refused."""
     if upload.size == 0:
         raise ValidationError(_("文件是空的，请重新选择。"), code="empty")

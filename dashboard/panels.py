@@ -73,13 +73,21 @@ def roster() -> list[Figure]:
 
 def meetings(year: int) -> list[Figure]:
     years = (year, year - 1)
-    held = _by_year(Meeting.objects.filter(start_date__year__in=years).values(year=ExtractYear("start_date"))
-                    .annotate(n=Count("pk")).order_by(), years)
+    held = _by_year(
+        Meeting.objects.filter(start_date__year__in=years)
+        .values(year=ExtractYear("start_date"))
+        .annotate(n=Count("pk"))
+        .order_by(),
+        years,
+    )
     attendance = _by_year(
-        Attendance.objects.filter(meeting__start_date__year__in=years).exclude(status=Attendance.Status.UNMARKED)
+        Attendance.objects.filter(meeting__start_date__year__in=years)
+        .exclude(status=Attendance.Status.UNMARKED)
         .values(year=ExtractYear("meeting__start_date"))
-        .annotate(marked=Count("pk"), present=Count("pk", filter=Q(status=Attendance.Status.PRESENT))).order_by(),
-        years)
+        .annotate(marked=Count("pk"), present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)))
+        .order_by(),
+        years,
+    )
     rate_now = _pct(attendance[year].get("present"), attendance[year].get("marked"))
     rate_before = _pct(attendance[year - 1].get("present"), attendance[year - 1].get("marked"))
     return [
@@ -90,9 +98,17 @@ def meetings(year: int) -> list[Figure]:
 
 def proposals(year: int) -> list[Figure]:
     years = (year, year - 1)
-    rows = _by_year(Proposal.objects.filter(year__in=years).values("year").annotate(
-        n=Count("pk"), filed=Count("pk", filter=Q(status__in=Proposal.FILED_STATES)),
-        key=Count("pk", filter=Q(is_key=True))).order_by(), years)
+    rows = _by_year(
+        Proposal.objects.filter(year__in=years)
+        .values("year")
+        .annotate(
+            n=Count("pk"),
+            filed=Count("pk", filter=Q(status__in=Proposal.FILED_STATES)),
+            key=Count("pk", filter=Q(is_key=True)),
+        )
+        .order_by(),
+        years,
+    )
     return [
         _compare(_("提交提案"), rows, "n", year, _url("proposals:list", year=year)),
         _compare(_("立案"), rows, "filed", year, _url("proposals:list", year=year, filed=1)),
@@ -102,27 +118,49 @@ def proposals(year: int) -> list[Figure]:
 
 def sentiments(year: int) -> list[Figure]:
     years = (year, year - 1)
-    rows = _by_year(SentimentReport.objects.filter(year__in=years).values("year").annotate(
-        n=Count("pk"), city=Count("pk", filter=Q(adoption_level="city")),
-        province=Count("pk", filter=Q(adoption_level="province")),
-        national=Count("pk", filter=Q(adoption_level="national")),
-        instructed=Count("pk", filter=Q(instruction_on__isnull=False))).order_by(), years)
+    rows = _by_year(
+        SentimentReport.objects.filter(year__in=years)
+        .values("year")
+        .annotate(
+            n=Count("pk"),
+            city=Count("pk", filter=Q(adoption_level="city")),
+            province=Count("pk", filter=Q(adoption_level="province")),
+            national=Count("pk", filter=Q(adoption_level="national")),
+            instructed=Count("pk", filter=Q(instruction_on__isnull=False)),
+        )
+        .order_by(),
+        years,
+    )
     return [
         _compare(_("报送社情民意"), rows, "n", year, _url("proposals:sentiments", year=year)),
         _compare(_("市级采用"), rows, "city", year, _url("proposals:sentiments", year=year, level="city")),
-        _compare(_("省级采用"), rows, "province", year, _url("proposals:sentiments", year=year, level="province")),
-        _compare(_("全国采用"), rows, "national", year, _url("proposals:sentiments", year=year, level="national")),
-        _compare(_("获批示"), rows, "instructed", year, _url("proposals:sentiments", year=year, instructed=1)),
+        _compare(
+            _("省级采用"), rows, "province", year, _url("proposals:sentiments", year=year, level="province")
+        ),
+        _compare(
+            _("全国采用"), rows, "national", year, _url("proposals:sentiments", year=year, level="national")
+        ),
+        _compare(
+            _("获批示"), rows, "instructed", year, _url("proposals:sentiments", year=year, instructed=1)
+        ),
     ]
 
 
 def research(year: int) -> list[Figure]:
     years = (year, year - 1)
-    rows = _by_year(ResearchTopic.objects.filter(year__in=years).values("year").annotate(
-        n=Count("pk"),
-        reports=Count("pk", filter=Q(Exists(ResearchReport.objects.filter(topic=OuterRef("pk"))))),
-        instructed=Count("pk", filter=Q(Exists(ReportInstruction.objects.filter(report__topic=OuterRef("pk"))))),
-    ).order_by(), years)
+    rows = _by_year(
+        ResearchTopic.objects.filter(year__in=years)
+        .values("year")
+        .annotate(
+            n=Count("pk"),
+            reports=Count("pk", filter=Q(Exists(ResearchReport.objects.filter(topic=OuterRef("pk"))))),
+            instructed=Count(
+                "pk", filter=Q(Exists(ReportInstruction.objects.filter(report__topic=OuterRef("pk"))))
+            ),
+        )
+        .order_by(),
+        years,
+    )
     return [
         _compare(_("调研课题"), rows, "n", year, _url("research:list", year=year)),
         _compare(_("调研报告"), rows, "reports", year, _url("research:list", year=year, report=1)),
@@ -131,15 +169,20 @@ def research(year: int) -> list[Figure]:
 
 
 def platforms() -> list[Figure]:
-    counts = dict(Platform.objects.filter(is_active=True).values_list("level").annotate(n=Count("pk")).order_by())
-    return [Figure(label, counts.get(level, 0), link=_url("platforms:list", level=level, active=1))
-            for level, label in Platform.Level.choices]
+    counts = dict(
+        Platform.objects.filter(is_active=True).values_list("level").annotate(n=Count("pk")).order_by()
+    )
+    return [
+        Figure(label, counts.get(level, 0), link=_url("platforms:list", level=level, active=1))
+        for level, label in Platform.Level.choices
+    ]
 
 
 def follow_ups() -> list[Figure]:
     today = timezone.localdate()
     sessions = PlatformSession.objects.exclude(follow_up=PlatformSession.FollowUp.DONE).aggregate(
-        n=Count("pk"), overdue=Count("pk", filter=Q(follow_up_due__lt=today)))
+        n=Count("pk"), overdue=Count("pk", filter=Q(follow_up_due__lt=today))
+    )
     instructions = ReportInstruction.objects.exclude(follow_up=ReportInstruction.FollowUp.DONE).count()
     return [
         Figure(_("协商活动未办结"), sessions["n"], link=_url("platforms:sessions", follow_up="open")),
@@ -149,38 +192,58 @@ def follow_ups() -> list[Figure]:
 
 
 def settings_chart(year: int) -> dict[str, Any]:
-    rows = list(PlatformSession.objects.filter(date__year__in=(year, year - 1)).values("setting")
-                .annotate(now=Count("pk", filter=Q(date__year=year)),
-                          before=Count("pk", filter=Q(date__year=year - 1))).order_by("setting"))
+    rows = list(
+        PlatformSession.objects.filter(date__year__in=(year, year - 1))
+        .values("setting")
+        .annotate(
+            now=Count("pk", filter=Q(date__year=year)), before=Count("pk", filter=Q(date__year=year - 1))
+        )
+        .order_by("setting")
+    )
     return {
         "labels": [str(PlatformSession.Setting(r["setting"]).label) for r in rows],
-        "series": [{"label": str(year), "values": [r["now"] for r in rows]},
-                   {"label": str(year - 1), "values": [r["before"] for r in rows]}],
+        "series": [
+            {"label": str(year), "values": [r["now"] for r in rows]},
+            {"label": str(year - 1), "values": [r["before"] for r in rows]},
+        ],
         "links": [_url("platforms:sessions", year=year, setting=r["setting"]) for r in rows],
     }
 
 
 def grades(year: int) -> dict[str, Any]:
     """Members per grade, in the order of the year's own grade bands (as the committee names them)."""
-    counts = dict(AnnualEvaluation.objects.filter(year=year).values_list("grade").annotate(n=Count("pk")).order_by())
+    counts = dict(
+        AnnualEvaluation.objects.filter(year=year).values_list("grade").annotate(n=Count("pk")).order_by()
+    )
     bands = grade_names(year)
     names = [g for g in bands if g in counts] + sorted(g for g in counts if g not in bands)
     url = reverse("evaluation:year", args=[year])
-    return {"labels": names, "values": [counts[g] for g in names], "links": [f"{url}?grade={g}" for g in names]}
+    return {
+        "labels": names,
+        "values": [counts[g] for g in names],
+        "links": [f"{url}?grade={g}" for g in names],
+    }
 
 
 def averages(year: int) -> dict[str, list[Any]]:
     evaluations = AnnualEvaluation.objects.filter(year=year)
-    by_committee = list(evaluations.values("member__committee__name").annotate(avg=Avg("total"), n=Count("pk"))
-                        .order_by("-avg"))
-    by_sector = list(evaluations.values("member__sector__name").annotate(avg=Avg("total"), n=Count("pk"))
-                     .order_by("-avg"))
+    by_committee = list(
+        evaluations.values("member__committee__name")
+        .annotate(avg=Avg("total"), n=Count("pk"))
+        .order_by("-avg")
+    )
+    by_sector = list(
+        evaluations.values("member__sector__name").annotate(avg=Avg("total"), n=Count("pk")).order_by("-avg")
+    )
     return {"by_committee": by_committee, "by_sector": by_sector}
 
 
 def top_members(year: int) -> list[AnnualEvaluation]:
-    return list(AnnualEvaluation.objects.filter(year=year).select_related("member", "member__sector")
-                .order_by("rank", "member__name")[:10])
+    return list(
+        AnnualEvaluation.objects.filter(year=year)
+        .select_related("member", "member__sector")
+        .order_by("rank", "member__name")[:10]
+    )
 
 
 def inactive_members(year: int, shown: int = 12) -> dict[str, Any]:
@@ -189,11 +252,20 @@ def inactive_members(year: int, shown: int = 12) -> dict[str, Any]:
     as_of = min(today, dt.date(year, 12, 31))
     since = as_of - dt.timedelta(days=INACTIVE_DAYS)
     # The year condition lets the (member, year, date) index answer for each member.
-    recent = DossierEntry.objects.filter(member=OuterRef("pk"), year__in={since.year, as_of.year},
-                                         status=DossierEntry.Status.CONFIRMED, date__gte=since, date__lte=as_of)
+    recent = DossierEntry.objects.filter(
+        member=OuterRef("pk"),
+        year__in={since.year, as_of.year},
+        status=DossierEntry.Status.CONFIRMED,
+        date__gte=since,
+        date__lte=as_of,
+    )
     # One pass: the first names and, on each row, how many there are in all.
-    rows = list(Member.objects.filter(status=Member.Status.ACTIVE).exclude(Exists(recent))
-                .annotate(total=Window(Count("pk"))).order_by("name", "pk")[:shown])
+    rows = list(
+        Member.objects.filter(status=Member.Status.ACTIVE)
+        .exclude(Exists(recent))
+        .annotate(total=Window(Count("pk")))
+        .order_by("name", "pk")[:shown]
+    )
     return {"members": rows, "count": rows[0].total if rows else 0, "days": INACTIVE_DAYS, "as_of": as_of}
 
 
@@ -201,14 +273,26 @@ def dashboard(year: int) -> dict[str, Any]:
     grade_chart = grades(year)
     averages_ = averages(year)
     return {
-        "year": year, "previous": year - 1,
-        "roster": roster(), "meetings": meetings(year), "proposals": proposals(year),
-        "sentiments": sentiments(year), "research": research(year), "platforms": platforms(),
-        "follow_ups": follow_ups(), "settings_chart": settings_chart(year), "grade_chart": grade_chart,
+        "year": year,
+        "previous": year - 1,
+        "roster": roster(),
+        "meetings": meetings(year),
+        "proposals": proposals(year),
+        "sentiments": sentiments(year),
+        "research": research(year),
+        "platforms": platforms(),
+        "follow_ups": follow_ups(),
+        "settings_chart": settings_chart(year),
+        "grade_chart": grade_chart,
         "committee_chart": {
-            "labels": [r["member__committee__name"] or str(_("未分配专委会")) for r in averages_["by_committee"]],
+            "labels": [
+                r["member__committee__name"] or str(_("未分配专委会")) for r in averages_["by_committee"]
+            ],
             "values": [round(float(r["avg"]), 1) for r in averages_["by_committee"]],
         },
-        "by_sector": averages_["by_sector"], "top": top_members(year), "inactive": inactive_members(year),
-        "evaluated": bool(grade_chart["values"]), "evaluation_url": reverse("evaluation:year", args=[year]),
+        "by_sector": averages_["by_sector"],
+        "top": top_members(year),
+        "inactive": inactive_members(year),
+        "evaluated": bool(grade_chart["values"]),
+        "evaluation_url": reverse("evaluation:year", args=[year]),
     }

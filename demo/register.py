@@ -21,9 +21,28 @@ STANDING_COUNT = 35
 REGION_CODE = "410182"  # 荥阳市 in the national administrative division codes
 
 SECTORS = (
-    "中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "无党派人士", "共青团", "工会",
-    "妇联", "工商联", "科技界", "教育界", "经济界", "农业界", "医药卫生界", "文化艺术界",
-    "社会福利和社会保障界", "少数民族界", "宗教界",
+    "中共",
+    "民革",
+    "民盟",
+    "民建",
+    "民进",
+    "农工党",
+    "致公党",
+    "九三学社",
+    "无党派人士",
+    "共青团",
+    "工会",
+    "妇联",
+    "工商联",
+    "科技界",
+    "教育界",
+    "经济界",
+    "农业界",
+    "医药卫生界",
+    "文化艺术界",
+    "社会福利和社会保障界",
+    "少数民族界",
+    "宗教界",
 )
 # Larger sectors get more seats, as in a real county committee.
 SECTOR_WEIGHTS = (30, 5, 6, 8, 6, 5, 3, 5, 8, 6, 8, 8, 14, 12, 18, 30, 16, 16, 10, 8, 6, 4)
@@ -40,12 +59,42 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红梅玉兰德福春晓鹏辉宇浩然欣怡子涵雨轩博文思远嘉豪婷雪琳晨阳海燕立新振华卫东爱民永红冬梅建军"
 ETHNICITIES = ("汉族",) * 18 + ("回族", "满族")
 EMPLOYERS = (
-    "荥阳市人民医院", "荥阳市第一高级中学", "郑州上街区某机械有限公司", "荥阳市农业农村局", "荥阳市广武镇人民政府",
-    "河南某新材料股份有限公司", "荥阳市城关乡中心学校", "荥阳市中医院", "荥阳市文化馆", "荥阳市某律师事务所",
-    "荥阳市高山镇某农业专业合作社", "荥阳市工商业联合会", "荥阳市总工会", "荥阳市妇女联合会", "荥阳市某建筑工程有限公司",
-    "荥阳市豫龙镇某社区", "荥阳市科学技术局", "荥阳市某会计师事务所", "荥阳市京城路街道办事处", "荥阳市某食品有限公司",
+    "荥阳市人民医院",
+    "荥阳市第一高级中学",
+    "郑州上街区某机械有限公司",
+    "荥阳市农业农村局",
+    "荥阳市广武镇人民政府",
+    "河南某新材料股份有限公司",
+    "荥阳市城关乡中心学校",
+    "荥阳市中医院",
+    "荥阳市文化馆",
+    "荥阳市某律师事务所",
+    "荥阳市高山镇某农业专业合作社",
+    "荥阳市工商业联合会",
+    "荥阳市总工会",
+    "荥阳市妇女联合会",
+    "荥阳市某建筑工程有限公司",
+    "荥阳市豫龙镇某社区",
+    "荥阳市科学技术局",
+    "荥阳市某会计师事务所",
+    "荥阳市京城路街道办事处",
+    "荥阳市某食品有限公司",
 )
-POSITIONS = ("董事长", "总经理", "院长", "校长", "副主任", "主任医师", "教师", "律师", "站长", "理事长", "社区书记", "副局长", "工程师")
+POSITIONS = (
+    "董事长",
+    "总经理",
+    "院长",
+    "校长",
+    "副主任",
+    "主任医师",
+    "教师",
+    "律师",
+    "站长",
+    "理事长",
+    "社区书记",
+    "副局长",
+    "工程师",
+)
 
 TERMS = (
     (5, "第五届", dt.date(2016, 12, 20), dt.date(2021, 12, 19), False),
@@ -88,14 +137,17 @@ def _names(rng: random.Random, count: int) -> list[str]:
 def _reference_data() -> tuple[dict[str, Sector], list[SpecialCommittee], Term]:
     for number, name, start, end, current in TERMS:
         Term.objects.get_or_create(
-            number=number, defaults={"name": name, "start_date": start, "end_date": end, "is_current": current}
+            number=number,
+            defaults={"name": name, "start_date": start, "end_date": end, "is_current": current},
         )
     sectors = {}
     for order, name in enumerate(SECTORS, start=1):
         sectors[name], _ = Sector.objects.get_or_create(name=name, defaults={"order": order})
     committees = []
     for order, (name, short) in enumerate(COMMITTEES, start=1):
-        committee, _ = SpecialCommittee.objects.get_or_create(name=name, defaults={"short_name": short, "order": order})
+        committee, _ = SpecialCommittee.objects.get_or_create(
+            name=name, defaults={"short_name": short, "order": order}
+        )
         committees.append(committee)
     return sectors, committees, Term.objects.get(number=6)
 
@@ -134,7 +186,9 @@ def _accounts(member_for_login: Member) -> list[tuple[DemoAccount, str]]:
     made = []
     for account in ACCOUNTS:
         full_name = account.full_name or member_for_login.name
-        user, created = User.objects.get_or_create(username=account.username, defaults={"first_name": full_name})
+        user, created = User.objects.get_or_create(
+            username=account.username, defaults={"first_name": full_name}
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
@@ -150,12 +204,18 @@ def seed_register(stdout) -> Member:
     """Returns the member the demo account `member` logs in as."""
     sectors, committees, term = _reference_data()
     planned = _members(sectors, committees, term)
-    existing = set(Member.objects.filter(id_number__in=[m.id_number for m in planned]).values_list("id_number", flat=True))
+    existing = set(
+        Member.objects.filter(id_number__in=[m.id_number for m in planned]).values_list(
+            "id_number", flat=True
+        )
+    )
     missing = [m for m in planned if m.id_number not in existing]
     if missing:
         bulk_create_with_history(missing, Member, batch_size=500)
-    stdout.write(f"委员：新增 {len(missing)} 人，名册共 {Member.objects.count()} 人"
-                 f"（常委 {Member.objects.filter(is_standing=True).count()} 人）")
+    stdout.write(
+        f"委员：新增 {len(missing)} 人，名册共 {Member.objects.count()} 人"
+        f"（常委 {Member.objects.filter(is_standing=True).count()} 人）"
+    )
     login_member = Member.objects.get(id_number=planned[STANDING_COUNT].id_number)
     accounts = _accounts(login_member)
     stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")

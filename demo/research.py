@@ -40,8 +40,16 @@ PLAN_2022 = (
     ("公共文化服务体系建设", "文史委", False, False, 2),
 )
 INSTRUCTIONS = {
-    "安置房建设和“保交楼”工作": ("市委主要领导", "报告有深度、有价值，请市住建局牵头逐条研究落实。", "市住房和城乡建设局"),
-    "装备制造和新材料": ("市委主要领导", "请市工信局认真研究报告提出的建议，纳入产业链发展规划。", "市工业和信息化局"),
+    "安置房建设和“保交楼”工作": (
+        "市委主要领导",
+        "报告有深度、有价值，请市住建局牵头逐条研究落实。",
+        "市住房和城乡建设局",
+    ),
+    "装备制造和新材料": (
+        "市委主要领导",
+        "请市工信局认真研究报告提出的建议，纳入产业链发展规划。",
+        "市工业和信息化局",
+    ),
     "民营经济发展": ("市委主要领导", "请市发改委会同有关部门抓好落实。", "市发展和改革委员会"),
     "乡村振兴战略实施": ("市委主要领导", "请市农业农村局研究吸纳。", "市农业农村局"),
 }
@@ -68,30 +76,51 @@ def _pdf(title: str) -> bytes:
     return bytes(out)
 
 
-def _plan(rng: random.Random, year: int, plan, members: list[Member], committees: dict[str, SpecialCommittee]) -> int:
+def _plan(
+    rng: random.Random, year: int, plan, members: list[Member], committees: dict[str, SpecialCommittee]
+) -> int:
     for index, (title, committee, has_report, instructed, leader) in enumerate(plan):
         start = D(year, 3, 1) + dt.timedelta(days=7 * index)
         topic = services.topic_create(
-            actor=None, year=year, title=title, leader=LEADERS[leader], committee=committees[committee],
-            planned_start=start, planned_end=D(year, 9, 30), description=f"围绕{title}深入基层调研，形成调研报告。",
+            actor=None,
+            year=year,
+            title=title,
+            leader=LEADERS[leader],
+            committee=committees[committee],
+            planned_start=start,
+            planned_end=D(year, 9, 30),
+            description=f"围绕{title}深入基层调研，形成调研报告。",
             status=ResearchTopic.Status.RESEARCHING if not has_report else ResearchTopic.Status.PLANNED,
         )
         own = [m for m in members if m.committee_id == committees[committee].pk]
         team = rng.sample(own, min(len(own), rng.randrange(5, 10)))
-        services.topic_set_participants(topic=topic, leads=team[:1], authors=team[1:3], members=team[3:], actor=None)
+        services.topic_set_participants(
+            topic=topic, leads=team[:1], authors=team[1:3], members=team[3:], actor=None
+        )
         if has_report:
             done = D(year, 8, 10) + dt.timedelta(days=3 * index)
             services.report_save(
-                topic=topic, actor=None, title=f"关于{title}的调研报告", completed_on=done,
-                summary=f"调研组深入一线，就{title}提出意见建议。", submitted_to="中共荥阳市委、荥阳市人民政府",
+                topic=topic,
+                actor=None,
+                title=f"关于{title}的调研报告",
+                completed_on=done,
+                summary=f"调研组深入一线，就{title}提出意见建议。",
+                submitted_to="中共荥阳市委、荥阳市人民政府",
                 submitted_on=done + dt.timedelta(days=5),
                 upload=SimpleUploadedFile(f"{title}.pdf", _pdf(title), content_type="application/pdf"),
             )
             if instructed:
                 leader_name, words, department = INSTRUCTIONS[title]
                 report = topic.report
-                services.instruction_create(report=report, actor=None, leader=leader_name, level="city",
-                                            date=done + dt.timedelta(days=15), content=words, assigned_to=department)
+                services.instruction_create(
+                    report=report,
+                    actor=None,
+                    leader=leader_name,
+                    level="city",
+                    date=done + dt.timedelta(days=15),
+                    content=words,
+                    assigned_to=department,
+                )
     return len(plan)
 
 

@@ -16,31 +16,86 @@ from proposals import services
 from proposals.models import Proposal
 
 TOPICS = (
-    "装备制造产业链发展", "新材料重点产业集群培育", "安置房建设和“保交楼”工作", "历史文化资源传承保护与开发利用",
-    "新建扩建学校项目建设", "园林绿化养护", "养老服务体系建设", "民营经济高质量发展", "金融业发展",
-    "民生实事落实", "人才引进和培养", "文化强市建设", "生态文明建设", "农村人居环境整治", "城区停车设施建设",
-    "智慧社区建设", "食品安全监管", "乡村旅游发展", "老旧小区改造", "中小学生心理健康教育", "基层医疗服务能力提升",
-    "营商环境优化", "河道综合治理", "公共文化服务体系建设", "农产品品牌建设", "职业教育与产业融合",
+    "装备制造产业链发展",
+    "新材料重点产业集群培育",
+    "安置房建设和“保交楼”工作",
+    "历史文化资源传承保护与开发利用",
+    "新建扩建学校项目建设",
+    "园林绿化养护",
+    "养老服务体系建设",
+    "民营经济高质量发展",
+    "金融业发展",
+    "民生实事落实",
+    "人才引进和培养",
+    "文化强市建设",
+    "生态文明建设",
+    "农村人居环境整治",
+    "城区停车设施建设",
+    "智慧社区建设",
+    "食品安全监管",
+    "乡村旅游发展",
+    "老旧小区改造",
+    "中小学生心理健康教育",
+    "基层医疗服务能力提升",
+    "营商环境优化",
+    "河道综合治理",
+    "公共文化服务体系建设",
+    "农产品品牌建设",
+    "职业教育与产业融合",
 )
 OPENINGS = ("关于加快", "关于进一步推进", "关于加强", "关于完善", "关于推动", "关于做好")
 UNITS = (
-    "市发展和改革委员会", "市教育局", "市住房和城乡建设局", "市民政局", "市自然资源和规划局", "市农业农村局",
-    "市文化广电和旅游局", "市卫生健康委员会", "市工业和信息化局", "市城市管理局", "市市场监督管理局", "市生态环境局",
-    "市财政局", "市人力资源和社会保障局",
+    "市发展和改革委员会",
+    "市教育局",
+    "市住房和城乡建设局",
+    "市民政局",
+    "市自然资源和规划局",
+    "市农业农村局",
+    "市文化广电和旅游局",
+    "市卫生健康委员会",
+    "市工业和信息化局",
+    "市城市管理局",
+    "市市场监督管理局",
+    "市生态环境局",
+    "市财政局",
+    "市人力资源和社会保障局",
 )
 SENTIMENT_SUBJECTS = (
-    "城区部分路段早晚高峰拥堵", "农村留守老人照护力量不足", "小区电动自行车充电难", "部分学校周边交通安全隐患",
-    "农产品销售渠道单一", "老旧小区加装电梯推进慢", "基层医生队伍不稳定", "中小企业融资难融资贵",
-    "乡村公共文化设施利用率低", "城乡接合部环境卫生", "新就业形态劳动者权益保障", "高标准农田后期管护",
-    "社区养老服务站运营困难", "青年人才住房保障", "汛期城市内涝防治",
+    "城区部分路段早晚高峰拥堵",
+    "农村留守老人照护力量不足",
+    "小区电动自行车充电难",
+    "部分学校周边交通安全隐患",
+    "农产品销售渠道单一",
+    "老旧小区加装电梯推进慢",
+    "基层医生队伍不稳定",
+    "中小企业融资难融资贵",
+    "乡村公共文化设施利用率低",
+    "城乡接合部环境卫生",
+    "新就业形态劳动者权益保障",
+    "高标准农田后期管护",
+    "社区养老服务站运营困难",
+    "青年人才住房保障",
+    "汛期城市内涝防治",
 )
 DEEDS = (
-    "协调解决小区路灯维修", "为困难群众联系就医", "走访慰问孤寡老人", "帮助农户对接农产品销路", "为村小学捐赠图书",
-    "义诊进社区", "开展法律咨询进村", "协调修复村内破损道路", "帮助企业解决用工难题", "组织爱心助学",
+    "协调解决小区路灯维修",
+    "为困难群众联系就医",
+    "走访慰问孤寡老人",
+    "帮助农户对接农产品销路",
+    "为村小学捐赠图书",
+    "义诊进社区",
+    "开展法律咨询进村",
+    "协调修复村内破损道路",
+    "帮助企业解决用工难题",
+    "组织爱心助学",
 )
 VISITS = (
-    "走访界别群众听取意见", "走访辖区企业了解生产经营", "走访社区了解老旧小区改造诉求", "走访农户了解种植情况",
-    "走访学校了解办学条件", "走访养老机构了解运营情况",
+    "走访界别群众听取意见",
+    "走访辖区企业了解生产经营",
+    "走访社区了解老旧小区改造诉求",
+    "走访农户了解种植情况",
+    "走访学校了解办学条件",
+    "走访养老机构了解运营情况",
 )
 PLENARY_DAY = {2022: dt.date(2022, 1, 9), 2023: dt.date(2023, 1, 8)}
 
@@ -54,33 +109,57 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
         lead = login_member if number <= 3 else rng.choices(members, weights=weights)[0]
         others = [m for m in rng.sample(members, 6) if m.pk != lead.pk]
         cosigners = others[: rng.choice((0, 1, 2, 3, 4, 5))]
-        submitted = plenary + dt.timedelta(days=rng.choice((0, 0, 0, 1, 2)) if number <= 150 else rng.randrange(20, 300))
+        submitted = plenary + dt.timedelta(
+            days=rng.choice((0, 0, 0, 1, 2)) if number <= 150 else rng.randrange(20, 300)
+        )
         proposal = services.proposal_create(
-            actor=None, cosigners=cosigners, year=year, number=number,
-            title=f"{rng.choice(OPENINGS)}{rng.choice(TOPICS)}的建议", lead=lead, submitted_on=submitted,
+            actor=None,
+            cosigners=cosigners,
+            year=year,
+            number=number,
+            title=f"{rng.choice(OPENINGS)}{rng.choice(TOPICS)}的建议",
+            lead=lead,
+            submitted_on=submitted,
             content="",
         )
         roll = rng.random()
         decided = submitted + dt.timedelta(days=rng.randrange(10, 30))
         if roll < 0.12:
-            services.proposal_transition(proposal=proposal, to=Proposal.Status.NOT_FILED, on=decided, actor=None,
-                                         reason="属于一般性工作建议，转有关部门参考")
+            services.proposal_transition(
+                proposal=proposal,
+                to=Proposal.Status.NOT_FILED,
+                on=decided,
+                actor=None,
+                reason="属于一般性工作建议，转有关部门参考",
+            )
         elif roll < 0.97:
             services.proposal_transition(proposal=proposal, to=Proposal.Status.FILED, on=decided, actor=None)
             assigned = decided + dt.timedelta(days=rng.randrange(3, 10))
-            services.proposal_transition(proposal=proposal, to=Proposal.Status.ASSIGNED, on=assigned, actor=None,
-                                         handling_unit=rng.choice(UNITS))
+            services.proposal_transition(
+                proposal=proposal,
+                to=Proposal.Status.ASSIGNED,
+                on=assigned,
+                actor=None,
+                handling_unit=rng.choice(UNITS),
+            )
             answered = assigned + dt.timedelta(days=rng.randrange(30, 90))
             if answered <= min(dt.date(year, 12, 31), timezone.localdate()) and rng.random() < 0.9:
-                services.proposal_transition(proposal=proposal, to=Proposal.Status.ANSWERED, on=answered, actor=None,
-                                             answer="已研究办理，相关工作纳入年度计划推进。")
+                services.proposal_transition(
+                    proposal=proposal,
+                    to=Proposal.Status.ANSWERED,
+                    on=answered,
+                    actor=None,
+                    answer="已研究办理，相关工作纳入年度计划推进。",
+                )
             proposal.refresh_from_db()
             if rng.random() < 0.08 or number == 1:
                 proposal.is_key = True
             if rng.random() < 0.05:
                 proposal.is_excellent = True
             if proposal.is_key or proposal.is_excellent:
-                services.proposal_update(proposal=proposal, actor=None, cosigners=list(proposal.cosigners.all()))
+                services.proposal_update(
+                    proposal=proposal, actor=None, cosigners=list(proposal.cosigners.all())
+                )
         count += 1
     return count
 
@@ -91,8 +170,10 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
         authors = [login_member] if index < 2 else rng.sample(members, rng.choice((1, 1, 2, 2, 3)))
         reported = dt.date(year, 1, 15) + dt.timedelta(days=rng.randrange(0, 330))
         fields: dict[str, Any] = {
-            "year": year, "title": f"关于{rng.choice(SENTIMENT_SUBJECTS)}问题的反映（{year}-{index + 1:03d}）",
-            "reported_on": reported, "content": "",
+            "year": year,
+            "title": f"关于{rng.choice(SENTIMENT_SUBJECTS)}问题的反映（{year}-{index + 1:03d}）",
+            "reported_on": reported,
+            "content": "",
         }
         roll = rng.random()
         if roll < 0.01 or index == 0:
@@ -104,12 +185,18 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
         else:
             level = ""
         if level:
-            fields.update(adoption_level=level, adopted_on=reported + dt.timedelta(days=rng.randrange(5, 25)),
-                          adopted_by={"city": "郑州市政协", "province": "河南省政协", "national": "全国政协"}[level])
+            fields.update(
+                adoption_level=level,
+                adopted_on=reported + dt.timedelta(days=rng.randrange(5, 25)),
+                adopted_by={"city": "郑州市政协", "province": "河南省政协", "national": "全国政协"}[level],
+            )
             if rng.random() < 0.15:
-                fields.update(instruction_by="市委主要领导", instruction_level=AdoptionLevel.CITY,
-                              instruction_on=fields["adopted_on"] + dt.timedelta(days=7),
-                              instruction_content="请有关部门认真研究，提出解决措施。")
+                fields.update(
+                    instruction_by="市委主要领导",
+                    instruction_level=AdoptionLevel.CITY,
+                    instruction_on=fields["adopted_on"] + dt.timedelta(days=7),
+                    instruction_content="请有关部门认真研究，提出解决措施。",
+                )
         services.sentiment_create(actor=None, authors=authors, **fields)
         count += 1
     return count
@@ -129,15 +216,31 @@ def _deeds_and_visits(rng: random.Random, year: int, members: list[Member], logi
                     status = DossierEntry.Status.PENDING
                 elif roll < 0.07:
                     status, note = DossierEntry.Status.REJECTED, "缺少服务对象和成效说明，请补充后重新填报"
-                entries.append(DossierEntry(
-                    member=member, year=year, date=day, kind=kind, title=rng.choice(pool),
-                    description="", status=status, review_note=note, created_by=member.user,
-                ))
-    entries.append(DossierEntry(
-        member=login_member, year=year, date=min(dt.date(year, 11, 20), today), kind=ActivityKind.PUBLIC_SERVICE,
-        title="协调解决社区老年食堂用餐难题", description="与街道、社区三方协商，新增助餐点一处。",
-        status=DossierEntry.Status.PENDING, created_by=login_member.user,
-    ))
+                entries.append(
+                    DossierEntry(
+                        member=member,
+                        year=year,
+                        date=day,
+                        kind=kind,
+                        title=rng.choice(pool),
+                        description="",
+                        status=status,
+                        review_note=note,
+                        created_by=member.user,
+                    )
+                )
+    entries.append(
+        DossierEntry(
+            member=login_member,
+            year=year,
+            date=min(dt.date(year, 11, 20), today),
+            kind=ActivityKind.PUBLIC_SERVICE,
+            title="协调解决社区老年食堂用餐难题",
+            description="与街道、社区三方协商，新增助餐点一处。",
+            status=DossierEntry.Status.PENDING,
+            created_by=login_member.user,
+        )
+    )
     DossierEntry.objects.bulk_create(entries, batch_size=1000)
     return len(entries)
 

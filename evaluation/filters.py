@@ -23,19 +23,36 @@ SORTS = {
 
 
 class EvaluationFilter(ListFilter):
-    sector = IdChoiceFilter(label=_("界别"), queryset=Sector.objects.all(), empty_label=_("全部"),
-                            field_name="member__sector")
-    committee = IdChoiceFilter(label=_("专委会"), queryset=SpecialCommittee.objects.all(), empty_label=_("全部"),
-                               field_name="member__committee")
+    sector = IdChoiceFilter(
+        label=_("界别"), queryset=Sector.objects.all(), empty_label=_("全部"), field_name="member__sector"
+    )
+    committee = IdChoiceFilter(
+        label=_("专委会"),
+        queryset=SpecialCommittee.objects.all(),
+        empty_label=_("全部"),
+        field_name="member__committee",
+    )
     grade = django_filters.ChoiceFilter(label=_("等次"), empty_label=_("全部"))
-    duties = django_filters.ChoiceFilter(label=_("基本要求"), choices=[("unmet", _("未完成")), ("met", _("已完成"))],
-                                         empty_label=_("全部"), method="filter_duties")
-    standing = django_filters.ChoiceFilter(label=_("常委"), choices=[("1", _("仅常委"))], empty_label=_("全部"),
-                                           method="filter_standing")
+    duties = django_filters.ChoiceFilter(
+        label=_("基本要求"),
+        choices=[("unmet", _("未完成")), ("met", _("已完成"))],
+        empty_label=_("全部"),
+        method="filter_duties",
+    )
+    standing = django_filters.ChoiceFilter(
+        label=_("常委"), choices=[("1", _("仅常委"))], empty_label=_("全部"), method="filter_standing"
+    )
     sort = django_filters.ChoiceFilter(
-        label=_("排序"), empty_label=None, method="sort_by",
-        choices=[("rank", _("按排名")), ("total", _("总分由低到高")), ("name", _("按姓名")), ("sector", _("按界别")),
-                 ("committee", _("按专委会"))],
+        label=_("排序"),
+        empty_label=None,
+        method="sort_by",
+        choices=[
+            ("rank", _("按排名")),
+            ("total", _("总分由低到高")),
+            ("name", _("按姓名")),
+            ("sector", _("按界别")),
+            ("committee", _("按专委会")),
+        ],
     )
 
     class Meta:

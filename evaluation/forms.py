@@ -16,25 +16,45 @@ from .models import ScoringScheme
 class SchemeForm(forms.ModelForm):
     class Meta:
         model = ScoringScheme
-        fields = ["base_score", "cosigner_mode", "lead_share", "require_plenary", "min_activities", "min_proposals",
-                  "min_sentiments", "duties_unmet_grade"]
+        fields = [
+            "base_score",
+            "cosigner_mode",
+            "lead_share",
+            "require_plenary",
+            "min_activities",
+            "min_proposals",
+            "min_sentiments",
+            "duties_unmet_grade",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Row(Column("base_score", css_class="col-md-3"), Column("cosigner_mode", css_class="col-md-6"),
-                Column("lead_share", css_class="col-md-3")),
-            Row(Column("require_plenary", css_class="col-md-3 pt-md-4"), Column("min_activities", css_class="col-md-3"),
-                Column("min_proposals", css_class="col-md-3"), Column("min_sentiments", css_class="col-md-3")),
+            Row(
+                Column("base_score", css_class="col-md-3"),
+                Column("cosigner_mode", css_class="col-md-6"),
+                Column("lead_share", css_class="col-md-3"),
+            ),
+            Row(
+                Column("require_plenary", css_class="col-md-3 pt-md-4"),
+                Column("min_activities", css_class="col-md-3"),
+                Column("min_proposals", css_class="col-md-3"),
+                Column("min_sentiments", css_class="col-md-3"),
+            ),
             Row(Column("duties_unmet_grade", css_class="col-md-6")),
         )
 
 
 def _number(label: Any, required: bool) -> forms.DecimalField:
-    return forms.DecimalField(label=label, required=required, max_digits=6, decimal_places=2,
-                              widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control form-control-sm"}))
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        max_digits=6,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control form-control-sm"}),
+    )
 
 
 class RulesForm(forms.Form):
@@ -70,11 +90,15 @@ class RulesForm(forms.Form):
         rows = []
         for category in Category:
             kinds = [k for k in ActivityKind if CATEGORY_OF[k] == category]
-            rows.append({
-                "category": category,
-                "cap": self[f"catcap__{category}"],
-                "kinds": [(k, self[f"points__{k}"], self[f"standing__{k}"], self[f"cap__{k}"]) for k in kinds],
-            })
+            rows.append(
+                {
+                    "category": category,
+                    "cap": self[f"catcap__{category}"],
+                    "kinds": [
+                        (k, self[f"points__{k}"], self[f"standing__{k}"], self[f"cap__{k}"]) for k in kinds
+                    ],
+                }
+            )
         return rows
 
     def rules(self) -> dict[str, tuple[Decimal, Decimal | None, Decimal | None]]:
@@ -86,10 +110,23 @@ class RulesForm(forms.Form):
 
 
 class GradeForm(forms.Form):
-    name = forms.CharField(label=_("等次"), max_length=10, required=False,
-                           widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "placeholder": _("等次名称，如 优秀")}))
-    min_total = forms.DecimalField(label=_("最低总分"), max_digits=6, decimal_places=2, required=False,
-                                   widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "placeholder": _("最低总分")}))
+    name = forms.CharField(
+        label=_("等次"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"class": "form-control form-control-sm", "placeholder": _("等次名称，如 优秀")}
+        ),
+    )
+    min_total = forms.DecimalField(
+        label=_("最低总分"),
+        max_digits=6,
+        decimal_places=2,
+        required=False,
+        widget=forms.NumberInput(
+            attrs={"class": "form-control form-control-sm", "placeholder": _("最低总分")}
+        ),
+    )
 
     def clean(self):
         data = super().clean()

@@ -32,7 +32,10 @@ class ScoringScheme(models.Model):
         _("联名提案计分"), max_length=12, choices=CosignerMode.choices, default=CosignerMode.COSIGN_RULE
     )
     lead_share = models.DecimalField(
-        _("领衔人所占比例"), max_digits=3, decimal_places=2, default=Decimal("0.50"),
+        _("领衔人所占比例"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.50"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("仅在“按比例分配”时使用，例如 0.5 表示领衔人得一半。"),
     )
@@ -41,7 +44,9 @@ class ScoringScheme(models.Model):
     min_proposals = models.PositiveSmallIntegerField(_("最少提案件数"), default=1)
     min_sentiments = models.PositiveSmallIntegerField(_("最少社情民意篇数"), default=1)
     duties_unmet_grade = models.CharField(
-        _("未完成基本要求时最高等次"), max_length=10, blank=True,
+        _("未完成基本要求时最高等次"),
+        max_length=10,
+        blank=True,
         help_text=_("留空表示不影响等次；例如填“基本称职”。"),
     )
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -62,14 +67,26 @@ class ScoringRule(models.Model):
 
     scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="rules")
     kind = models.CharField(_("类别"), max_length=40, choices=ActivityKind.choices)
-    points = models.DecimalField(_("每次分值"), max_digits=6, decimal_places=2, default=0,
-                                 help_text=_("负数表示扣分。"))
+    points = models.DecimalField(
+        _("每次分值"), max_digits=6, decimal_places=2, default=0, help_text=_("负数表示扣分。")
+    )
     standing_points = models.DecimalField(
-        _("常委分值"), max_digits=6, decimal_places=2, null=True, blank=True,
+        _("常委分值"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("常委另有标准时填写，留空则与委员相同。"),
     )
-    cap = models.DecimalField(_("年度上限"), max_digits=6, decimal_places=2, null=True, blank=True,
-                              validators=[MinValueValidator(0)], help_text=_("留空表示不设上限。"))
+    cap = models.DecimalField(
+        _("年度上限"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("留空表示不设上限。"),
+    )
 
     history = HistoricalRecords(verbose_name=_("积分规则明细历史"))
 
@@ -88,7 +105,9 @@ class CategoryCap(models.Model):
 
     scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="category_caps")
     category = models.CharField(_("类别"), max_length=20, choices=Category.choices)
-    cap = models.DecimalField(_("年度上限"), max_digits=6, decimal_places=2, validators=[MinValueValidator(0)])
+    cap = models.DecimalField(
+        _("年度上限"), max_digits=6, decimal_places=2, validators=[MinValueValidator(0)]
+    )
 
     history = HistoricalRecords(verbose_name=_("分类上限历史"))
 
@@ -127,7 +146,9 @@ class AnnualEvaluation(models.Model):
     """年度履职考评: a member's points, ranks and grade for a year, written by the rollup."""
 
     year = models.PositiveSmallIntegerField(_("年度"))
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("委员"))
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("委员")
+    )
     points_by_category = models.JSONField(_("分类得分"), default=dict)
     total = models.DecimalField(_("总分"), max_digits=8, decimal_places=2)
     rank = models.PositiveIntegerField(_("全体排名"))
@@ -142,7 +163,9 @@ class AnnualEvaluation(models.Model):
         ordering = ["year", "rank"]
         verbose_name = _("年度履职考评")
         verbose_name_plural = _("年度履职考评")
-        constraints = [models.UniqueConstraint(fields=["year", "member"], name="evaluation_unique_member_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "member"], name="evaluation_unique_member_year")
+        ]
         indexes = [models.Index(fields=["year", "rank"], name="evaluation_year_rank")]
 
     def __str__(self) -> str:
@@ -181,9 +204,12 @@ class EvaluationRun(models.Model):
         indexes = [models.Index(fields=["year", "status"], name="run_year_status")]
         constraints = [
             # Two runs of the same year must never interleave: at most one is queued or running.
-            models.UniqueConstraint(fields=["year"], condition=Q(status__in=["queued", "running"]),
-                                    name="one_active_run_per_year",
-                                    violation_error_message=_("这一年度的考评正在计算中，请等待完成。")),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=Q(status__in=["queued", "running"]),
+                name="one_active_run_per_year",
+                violation_error_message=_("这一年度的考评正在计算中，请等待完成。"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -210,8 +236,9 @@ class AwardKind(models.Model):
     name = models.CharField(_("表彰名称"), max_length=40, unique=True)
     basis = models.CharField(_("依据"), max_length=12, choices=Basis.choices, default=Basis.TOTAL)
     top_n = models.PositiveSmallIntegerField(_("提名人数"), default=10)
-    min_grade = models.CharField(_("最低等次"), max_length=10, blank=True,
-                                 help_text=_("留空表示不限等次，例如“优秀”。"))
+    min_grade = models.CharField(
+        _("最低等次"), max_length=10, blank=True, help_text=_("留空表示不限等次，例如“优秀”。")
+    )
     require_duties = models.BooleanField(_("须完成基本履职要求"), default=True)
     is_active = models.BooleanField(_("启用"), default=True)
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
@@ -236,12 +263,17 @@ class Award(models.Model):
         REJECTED = "rejected", _("未采纳")
 
     year = models.PositiveSmallIntegerField(_("年度"))
-    kind = models.ForeignKey(AwardKind, on_delete=models.PROTECT, related_name="awards", verbose_name=_("表彰"))
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="awards", verbose_name=_("委员"))
+    kind = models.ForeignKey(
+        AwardKind, on_delete=models.PROTECT, related_name="awards", verbose_name=_("表彰")
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="awards", verbose_name=_("委员")
+    )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
     reason = models.CharField(_("提名依据"), max_length=200, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
     history = HistoricalRecords(verbose_name=_("表彰历史"))

@@ -71,12 +71,19 @@ class Scheme:
         for kind in ActivityKind.values:
             rule = self.rules.get(kind)
             source = kind
-            if self.cosigner_mode == ScoringScheme.CosignerMode.SPLIT and kind == ActivityKind.PROPOSAL_COSIGN:
+            if (
+                self.cosigner_mode == ScoringScheme.CosignerMode.SPLIT
+                and kind == ActivityKind.PROPOSAL_COSIGN
+            ):
                 # Under a split, a co-signature is a share of the proposal itself, valued as its submission.
                 source = ActivityKind.PROPOSAL_LEAD
             points_rule = self.rules.get(source)
             points = points_rule.points if points_rule else ZERO
-            standing = points_rule.standing_points if points_rule and points_rule.standing_points is not None else points
+            standing = (
+                points_rule.standing_points
+                if points_rule and points_rule.standing_points is not None
+                else points
+            )
             effective[kind] = (points, standing, rule.cap if rule else None)
         object.__setattr__(self, "effective", effective)
 
@@ -245,10 +252,16 @@ def grade_for(scheme: Scheme, total: Decimal, duties_met: bool) -> str:
     return grade
 
 
-_DUTY_KINDS = {"plenary": PLENARY_KINDS, "activities": ACTIVITY_KINDS, "proposals": PROPOSAL_KINDS,
-               "sentiments": SENTIMENT_KINDS}
+_DUTY_KINDS = {
+    "plenary": PLENARY_KINDS,
+    "activities": ACTIVITY_KINDS,
+    "proposals": PROPOSAL_KINDS,
+    "sentiments": SENTIMENT_KINDS,
+}
 # kind → the minimum duties it counts towards (attending the plenary is also an activity).
-_DUTIES_OF = {kind: tuple(code for code, kinds in _DUTY_KINDS.items() if kind in kinds) for kind in ActivityKind.values}
+_DUTIES_OF = {
+    kind: tuple(code for code, kinds in _DUTY_KINDS.items() if kind in kinds) for kind in ActivityKind.values
+}
 
 
 def duties(scheme: Scheme, counts: dict[str, int]) -> list[Duty]:
@@ -256,8 +269,12 @@ def duties(scheme: Scheme, counts: dict[str, int]) -> list[Duty]:
     for kind, n in counts.items():
         for code in _DUTIES_OF[kind]:
             done[code] += n
-    required = (("plenary", 1 if scheme.require_plenary else 0), ("activities", scheme.min_activities),
-                ("proposals", scheme.min_proposals), ("sentiments", scheme.min_sentiments))
+    required = (
+        ("plenary", 1 if scheme.require_plenary else 0),
+        ("activities", scheme.min_activities),
+        ("proposals", scheme.min_proposals),
+        ("sentiments", scheme.min_sentiments),
+    )
     return [Duty(code, need, done[code]) for code, need in required if need]
 
 
@@ -291,7 +308,8 @@ def evaluate(scheme: Scheme, groups: Iterable[Group], *, is_standing: bool, deta
         category_raw[category] = category_raw.get(category, ZERO) + points
         if detail:
             lines.setdefault(category, []).append(
-                KindLine(kind, n, Decimal(quantity), each, raw, points, cap, capped))
+                KindLine(kind, n, Decimal(quantity), each, raw, points, cap, capped)
+            )
 
     categories = []
     total = scheme.base

@@ -13,12 +13,15 @@ from .models import AnnualEvaluation, GradeBand
 
 def grade_names(year: int) -> list[str]:
     """The year's grades as the committee names them, best first."""
-    return list(GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True))
+    return list(
+        GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True)
+    )
 
 
 def evaluation_list(*, year: int, params: Any, grades: list[str]) -> EvaluationFilter:
-    queryset = AnnualEvaluation.objects.filter(year=year).select_related("member", "member__sector",
-                                                                           "member__committee")
+    queryset = AnnualEvaluation.objects.filter(year=year).select_related(
+        "member", "member__sector", "member__committee"
+    )
     return EvaluationFilter(params, queryset=queryset, grades=grades)
 
 

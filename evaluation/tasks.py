@@ -11,8 +11,9 @@ from . import services
 from .models import EvaluationRun
 
 
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=5, retry_backoff_max=300, max_retries=5,
-             acks_late=True)
+@shared_task(
+    autoretry_for=(OperationalError,), retry_backoff=5, retry_backoff_max=300, max_retries=5, acks_late=True
+)
 def evaluate_run(run_id: int) -> str:
     """Carry a queued run through. A redelivered task finds the run no longer queued and stops."""
     run = EvaluationRun.objects.filter(pk=run_id).first()

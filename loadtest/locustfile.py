@@ -27,8 +27,11 @@ class Person(HttpUser):
     def on_start(self) -> None:
         page = self.client.get("/accounts/login/", name="login page")
         token = TOKEN.search(page.text).group(1)
-        response = self.client.post("/accounts/login/", {"username": self.username, "password": PASSWORD,
-                                                          "csrfmiddlewaretoken": token}, name="login")
+        response = self.client.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            name="login",
+        )
         if "/accounts/login/" in response.url:
             raise RuntimeError(f"{self.username} could not log in")
 
@@ -62,13 +65,23 @@ class Staff(Person):
     @task(1)
     def sign_in_save(self) -> None:
         html, token = self.form_token(f"/meetings/{self.meeting}/sheet/", "sign-in sheet")
-        data = {"csrfmiddlewaretoken": token, "version": re.search(r'name="version" value="(\d+)"', html).group(1)}
-        for member_id, status in re.findall(r'name="status-(\d+)" id="s-\d+-(\w+)" value="\w+" autocomplete="off" checked', html):
+        data = {
+            "csrfmiddlewaretoken": token,
+            "version": re.search(r'name="version" value="(\d+)"', html).group(1),
+        }
+        for member_id, status in re.findall(
+            r'name="status-(\d+)" id="s-\d+-(\w+)" value="\w+" autocomplete="off" checked', html
+        ):
             data[f"status-{member_id}"] = status
             data[f"speech-{member_id}"] = ""
             data[f"reason-{member_id}"] = ""
-        with self.client.post(f"/meetings/{self.meeting}/sheet/", data, name="sign-in save",
-                              catch_response=True, allow_redirects=False) as response:
+        with self.client.post(
+            f"/meetings/{self.meeting}/sheet/",
+            data,
+            name="sign-in save",
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
             if response.status_code != 302:
                 response.failure(f"sheet not saved: {response.status_code}")
 
@@ -84,8 +97,17 @@ class MemberUser(Person):
     @task(1)
     def self_report(self) -> None:
         _html, token = self.form_token("/me/report/", "self-report form")
-        with self.client.post("/me/report/", {"csrfmiddlewaretoken": token, "kind": "visit", "date": f"{YEAR}-06-01",
-                                              "title": "走访社区了解诉求"}, name="self-report",
-                              catch_response=True, allow_redirects=False) as response:
+        with self.client.post(
+            "/me/report/",
+            {
+                "csrfmiddlewaretoken": token,
+                "kind": "visit",
+                "date": f"{YEAR}-06-01",
+                "title": "走访社区了解诉求",
+            },
+            name="self-report",
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
             if response.status_code != 302:
                 response.failure(f"report not saved: {response.status_code}")

@@ -77,7 +77,8 @@ def sync(source: models.Model, *, actor: Any = None) -> SyncResult:
     wanted = {(s.member_id, s.kind): s for s in build(source)}
     source_type = ContentType.objects.get_for_model(source)
     existing = {
-        (e.member_id, e.kind): e for e in DossierEntry.objects.filter(source_type=source_type, source_id=source.pk)
+        (e.member_id, e.kind): e
+        for e in DossierEntry.objects.filter(source_type=source_type, source_id=source.pk)
     }
 
     stale = [e for key, e in existing.items() if key not in wanted]
@@ -88,8 +89,15 @@ def sync(source: models.Model, *, actor: Any = None) -> SyncResult:
         if entry is None:
             new.append(
                 DossierEntry(
-                    member_id=spec.member_id, kind=spec.kind, date=spec.date, year=spec.year, title=spec.title,
-                    role=spec.role, joint_size=spec.joint_size, source_type=source_type, source_id=source.pk,
+                    member_id=spec.member_id,
+                    kind=spec.kind,
+                    date=spec.date,
+                    year=spec.year,
+                    title=spec.title,
+                    role=spec.role,
+                    joint_size=spec.joint_size,
+                    source_type=source_type,
+                    source_id=source.pk,
                     created_by=actor,
                 )
             )

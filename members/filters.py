@@ -21,7 +21,9 @@ class MemberFilter(ListFilter):
         method="filter_standing",
         empty_label=_("常委与委员"),
     )
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=Member.Status.choices, empty_label=_("全部状态"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=Member.Status.choices, empty_label=_("全部状态")
+    )
     term = IdChoiceFilter(label=_("届别"), queryset=Term.objects.all(), empty_label=_("全部届别"))
 
     class Meta:
@@ -32,7 +34,9 @@ class MemberFilter(ListFilter):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(phone__startswith=value) | Q(employer__icontains=value))
+        return queryset.filter(
+            Q(name__icontains=value) | Q(phone__startswith=value) | Q(employer__icontains=value)
+        )
 
     def filter_standing(self, queryset: QuerySet[Member], name: str, value: str) -> QuerySet[Member]:
         return queryset.filter(is_standing=value == "1")

@@ -98,9 +98,17 @@ SELF_REPORTED = (K.PUBLIC_SERVICE, K.VISIT)
 # "≥ 1 社情民意".
 PLENARY_KINDS = (K.ATTEND_PLENARY,)
 ACTIVITY_KINDS = tuple(
-    k for k, c in CATEGORY_OF.items()
-    if c in (Category.MEETING, Category.ACTIVITY, Category.RESEARCH, Category.PLATFORM, Category.SERVICE,
-             Category.VISIT)
+    k
+    for k, c in CATEGORY_OF.items()
+    if c
+    in (
+        Category.MEETING,
+        Category.ACTIVITY,
+        Category.RESEARCH,
+        Category.PLATFORM,
+        Category.SERVICE,
+        Category.VISIT,
+    )
 )
 PROPOSAL_KINDS = (K.PROPOSAL_LEAD, K.PROPOSAL_COSIGN)
 SENTIMENT_KINDS = (K.SENTIMENT_REPORTED,)

@@ -27,15 +27,31 @@ def dossier_workbook(view: DossierView) -> bytes:
     member = view.member
     sheet.append([f"{member.name} {view.year} 年度委员履职档案"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(["界别", member.sector.name, "专委会", member.committee.name if member.committee else "",
-                  "常委", "是" if member.is_standing else "否"])
+    sheet.append(
+        [
+            "界别",
+            member.sector.name,
+            "专委会",
+            member.committee.name if member.committee else "",
+            "常委",
+            "是" if member.is_standing else "否",
+        ]
+    )
     sheet.append([])
     sheet.append(["日期", "类别", "事项", "角色", "状态", "是否计分"])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for e in view.entries:
-        sheet.append([e.date, e.get_kind_display(), e.title, e.get_role_display() if e.role else "",
-                      e.get_status_display(), "否" if e.disabled or e.status != "confirmed" else "是"])
+        sheet.append(
+            [
+                e.date,
+                e.get_kind_display(),
+                e.title,
+                e.get_role_display() if e.role else "",
+                e.get_status_display(),
+                "否" if e.disabled or e.status != "confirmed" else "是",
+            ]
+        )
         sheet.cell(row=sheet.max_row, column=1).number_format = "yyyy-mm-dd"
     if view.breakdown is not None:
         totals = wb.create_sheet("积分")
@@ -44,10 +60,26 @@ def dossier_workbook(view: DossierView) -> bytes:
             cell.font = bold
         for category in view.breakdown.categories:
             for line in category.kinds:
-                totals.append([category.label, line.label, line.count, float(line.points_each), float(line.points),
-                               float(line.cap) if line.cap is not None else ""])
-            totals.append([category.label, "小计", "", "", float(category.points),
-                           float(category.cap) if category.cap is not None else ""])
+                totals.append(
+                    [
+                        category.label,
+                        line.label,
+                        line.count,
+                        float(line.points_each),
+                        float(line.points),
+                        float(line.cap) if line.cap is not None else "",
+                    ]
+                )
+            totals.append(
+                [
+                    category.label,
+                    "小计",
+                    "",
+                    "",
+                    float(category.points),
+                    float(category.cap) if category.cap is not None else "",
+                ]
+            )
         totals.append(["基础分", "", "", "", float(view.breakdown.base), ""])
         totals.append(["总分", "", "", "", float(view.breakdown.total), ""])
         totals.append(["等次", view.breakdown.grade])

@@ -77,7 +77,9 @@ def member_history(*, member: Member) -> list[HistoryLine]:
                 changes.append((label, shown(field_name, change.old), shown(field_name, change.new)))
         user = record.history_user
         who = (user.get_full_name() or user.username) if user else _("系统")
-        lines.append(HistoryLine(record.history_date, who, str(_ACTIONS.get(record.history_type, "")), changes))
+        lines.append(
+            HistoryLine(record.history_date, who, str(_ACTIONS.get(record.history_type, "")), changes)
+        )
         previous = record
     lines.reverse()
     return lines
@@ -137,8 +139,9 @@ def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartR
         if points == 0 and not median:
             continue
         rows.append((label, Decimal(points), median))
-    widest: Decimal = max([abs(p) for _l, p, _m in rows] + [abs(m) for _l, _p, m in rows if m is not None]
-                          + [Decimal(1)])
+    widest: Decimal = max(
+        [abs(p) for _l, p, _m in rows] + [abs(m) for _l, _p, m in rows if m is not None] + [Decimal(1)]
+    )
     return [
         ChartRow(str(label), p, m, float(abs(p) / widest * 100), float(abs(m or ZERO) / widest * 100))
         for label, p, m in rows
@@ -155,21 +158,39 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
     )
     for entry in entries:
         entry.source_url = dossier.source_url(entry)
-        entry.open_dispute = next((d for d in entry.disputes.all() if d.status == EntryDispute.Status.OPEN), None)
+        entry.open_dispute = next(
+            (d for d in entry.disputes.all() if d.status == EntryDispute.Status.OPEN), None
+        )
         entry.last_dispute = next(iter(entry.disputes.all()), None)
     years = set(member.entries.order_by().values_list("year", flat=True).distinct())
     years.add(timezone.localdate().year)
     scheme = scoring.load_scheme(year)
-    breakdown = scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing) if scheme else None
+    breakdown = (
+        scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing)
+        if scheme
+        else None
+    )
     evaluation = AnnualEvaluation.objects.filter(member=member, year=year).first()
-    awards = list(member.awards.filter(status=Award.Status.CONFIRMED).select_related("kind").order_by("-year"))
+    awards = list(
+        member.awards.filter(status=Award.Status.CONFIRMED).select_related("kind").order_by("-year")
+    )
     view = DossierView(
-        member=member, year=year, years=sorted(years, reverse=True), scheme=scheme, breakdown=breakdown,
-        entries=entries, evaluation=evaluation,
-        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING), awards=awards,
+        member=member,
+        year=year,
+        years=sorted(years, reverse=True),
+        scheme=scheme,
+        breakdown=breakdown,
+        entries=entries,
+        evaluation=evaluation,
+        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING),
+        awards=awards,
     )
     if breakdown is not None:
-        run = EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).order_by("-finished_at").first()
+        run = (
+            EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE)
+            .order_by("-finished_at")
+            .first()
+        )
         view.run = run
         view.chart = _chart(breakdown, run.medians if run else {})
     return view

@@ -154,7 +154,9 @@ def _member_from_row(values: dict[str, Any], lookups: _Lookups, seen_ids: dict, 
         if phone in lookups.taken_phones:
             reasons.append(_("手机号 %(value)s 已属于名册中的委员") % {"value": phone})
         elif phone in seen_phones:
-            reasons.append(_("手机号 %(value)s 与第 %(row)s 行重复") % {"value": phone, "row": seen_phones[phone]})
+            reasons.append(
+                _("手机号 %(value)s 与第 %(row)s 行重复") % {"value": phone, "row": seen_phones[phone]}
+            )
         else:
             seen_phones[phone] = row
 

@@ -20,10 +20,16 @@ def overdue() -> Q:
 
 
 class PlatformFilter(ListFilter):
-    level = django_filters.ChoiceFilter(label=_("层级"), choices=Platform.Level.choices, empty_label=_("全部层级"))
+    level = django_filters.ChoiceFilter(
+        label=_("层级"), choices=Platform.Level.choices, empty_label=_("全部层级")
+    )
     township = IdChoiceFilter(label=_("乡镇（街道）"), queryset=Township.objects.all(), empty_label=_("全部"))
-    active = django_filters.ChoiceFilter(label=_("运行状态"), choices=[("1", _("运行中")), ("0", _("已停用"))],
-                                         empty_label=_("全部"), method="filter_active")
+    active = django_filters.ChoiceFilter(
+        label=_("运行状态"),
+        choices=[("1", _("运行中")), ("0", _("已停用"))],
+        empty_label=_("全部"),
+        method="filter_active",
+    )
 
     class Meta:
         model = Platform
@@ -35,14 +41,21 @@ class PlatformFilter(ListFilter):
 
 class SessionFilter(ListFilter):
     year = YearFilter(field_name="date__year")
-    setting = django_filters.ChoiceFilter(label=_("协商形式"), choices=PlatformSession.Setting.choices,
-                                          empty_label=_("全部"))
+    setting = django_filters.ChoiceFilter(
+        label=_("协商形式"), choices=PlatformSession.Setting.choices, empty_label=_("全部")
+    )
     follow_up = django_filters.ChoiceFilter(
-        label=_("办理落实"), empty_label=_("全部"), method="filter_follow_up",
+        label=_("办理落实"),
+        empty_label=_("全部"),
+        method="filter_follow_up",
         choices=[*F.choices, ("open", _("未办结")), ("overdue", _("逾期未办结"))],
     )
-    township = IdChoiceFilter(label=_("乡镇（街道）"), queryset=Township.objects.all(), empty_label=_("全部"),
-                              field_name="platform__township")
+    township = IdChoiceFilter(
+        label=_("乡镇（街道）"),
+        queryset=Township.objects.all(),
+        empty_label=_("全部"),
+        field_name="platform__township",
+    )
 
     class Meta:
         model = PlatformSession

@@ -56,15 +56,29 @@ class Platform(models.Model):
 
     name = models.CharField(_("名称"), max_length=100)
     level = models.CharField(_("层级"), max_length=12, choices=Level.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
-                               verbose_name=_("上级平台"))
-    township = models.ForeignKey(Township, on_delete=models.PROTECT, null=True, blank=True, related_name="platforms",
-                                 verbose_name=_("所在乡镇（街道）"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("上级平台"),
+    )
+    township = models.ForeignKey(
+        Township,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="platforms",
+        verbose_name=_("所在乡镇（街道）"),
+    )
     address = models.CharField(_("地址"), max_length=200, blank=True)
     founded_on = models.DateField(_("建立日期"), null=True, blank=True)
     mode = models.CharField(_("形式"), max_length=10, choices=Mode.choices, default=Mode.FIXED)
     convenor = models.CharField(_("召集人"), max_length=60, blank=True)
-    liaisons = models.ManyToManyField(Member, blank=True, related_name="liaison_platforms", verbose_name=_("联系委员"))
+    liaisons = models.ManyToManyField(
+        Member, blank=True, related_name="liaison_platforms", verbose_name=_("联系委员")
+    )
     is_active = models.BooleanField(_("运行中"), default=True)
     closed_on = models.DateField(_("停用日期"), null=True, blank=True)
 
@@ -74,8 +88,11 @@ class Platform(models.Model):
         ordering = ["township__order", "level", "name"]
         verbose_name = _("协商议事平台")
         verbose_name_plural = _("协商议事平台")
-        constraints = [models.UniqueConstraint(fields=["name"], name="platform_unique_name",
-                                               violation_error_message=_("已有同名平台。"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"], name="platform_unique_name", violation_error_message=_("已有同名平台。")
+            )
+        ]
         indexes = [models.Index(fields=["level", "township"], name="platform_level_township")]
 
     def __str__(self) -> str:
@@ -97,10 +114,19 @@ class Platform(models.Model):
                 ancestor = ancestor.parent
             parent = self.parent
             if expected is None or parent is None or parent.level != expected:
-                raise ValidationError({"parent": _("%(level)s不能设在%(parent)s之下。") % {
-                    "level": self.get_level_display(), "parent": parent.get_level_display() if parent else ""}})
+                raise ValidationError(
+                    {
+                        "parent": _("%(level)s不能设在%(parent)s之下。")
+                        % {
+                            "level": self.get_level_display(),
+                            "parent": parent.get_level_display() if parent else "",
+                        }
+                    }
+                )
         elif self.level in (self.Level.VILLAGE, self.Level.ENTERPRISE):
-            raise ValidationError({"parent": _("村（社区）平台和企业协商议事室须设在所在乡镇（街道）平台之下。")})
+            raise ValidationError(
+                {"parent": _("村（社区）平台和企业协商议事室须设在所在乡镇（街道）平台之下。")}
+            )
         if self.level == self.Level.CITY:
             self.township = None
         elif self.level in (self.Level.VILLAGE, self.Level.ENTERPRISE) and self.parent is not None:
@@ -130,15 +156,21 @@ class PlatformSession(models.Model):
         FollowUp.DONE: (),
     }
 
-    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("平台"))
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("平台")
+    )
     date = models.DateField(_("日期"))
     topic = models.CharField(_("协商议题"), max_length=200)
     setting = models.CharField(_("协商形式"), max_length=10, choices=Setting.choices, default=Setting.STREET)
-    members = models.ManyToManyField(Member, blank=True, related_name="platform_sessions", verbose_name=_("参加委员"))
+    members = models.ManyToManyField(
+        Member, blank=True, related_name="platform_sessions", verbose_name=_("参加委员")
+    )
     residents = models.PositiveIntegerField(_("参加群众人数"), default=0)
     departments = models.CharField(_("参加部门"), max_length=200, blank=True)
     agreed = models.TextField(_("协商结果"), blank=True)
-    follow_up = models.CharField(_("办理落实"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
+    follow_up = models.CharField(
+        _("办理落实"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING
+    )
     follow_up_due = models.DateField(_("办结时限"), null=True, blank=True)
     follow_up_done_on = models.DateField(_("办结日期"), null=True, blank=True)
     follow_up_notes = models.TextField(_("办理情况"), blank=True)
@@ -150,8 +182,10 @@ class PlatformSession(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = _("协商活动")
         verbose_name_plural = _("协商活动")
-        indexes = [models.Index(fields=["date"], name="session_date"),
-                   models.Index(fields=["follow_up", "follow_up_due"], name="session_follow_up")]
+        indexes = [
+            models.Index(fields=["date"], name="session_date"),
+            models.Index(fields=["follow_up", "follow_up_due"], name="session_follow_up"),
+        ]
 
     def __str__(self) -> str:
         return self.topic
@@ -162,5 +196,8 @@ class PlatformSession(models.Model):
     @property
     def is_overdue(self) -> bool:
         # "Today" is the committee's day (Asia/Shanghai), not the server's UTC date.
-        return (self.follow_up != self.FollowUp.DONE and self.follow_up_due is not None
-                and self.follow_up_due < timezone.localdate())
+        return (
+            self.follow_up != self.FollowUp.DONE
+            and self.follow_up_due is not None
+            and self.follow_up_due < timezone.localdate()
+        )

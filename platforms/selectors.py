@@ -17,8 +17,6 @@ L = Platform.Level
 F = PlatformSession.FollowUp
 
 
-
-
 @dataclass
 class TownshipCoverage:
     township: Township
@@ -36,12 +34,18 @@ def coverage(*, year: int) -> tuple[list[TownshipCoverage], dict[str, int], dict
     """Per township: platforms by level, sessions this year, open and overdue follow-ups. Three queries."""
     rows = {t.pk: TownshipCoverage(t) for t in Township.objects.all()}
     totals: dict[str, int] = defaultdict(int)
-    for r in Platform.objects.filter(is_active=True).values("township_id", "level").annotate(n=Count("pk")).order_by():
+    for r in (
+        Platform.objects.filter(is_active=True)
+        .values("township_id", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
         totals[r["level"]] += r["n"]
         if r["township_id"] in rows:
             rows[r["township_id"]].levels[r["level"]] += r["n"]
     session_rows = (
-        PlatformSession.objects.values("platform__township_id").order_by()
+        PlatformSession.objects.values("platform__township_id")
+        .order_by()
         .annotate(
             this_year=Count("pk", filter=Q(date__year=year)),
             open=Count("pk", filter=~Q(follow_up=F.DONE)),
@@ -59,26 +63,37 @@ def coverage(*, year: int) -> tuple[list[TownshipCoverage], dict[str, int], dict
 
 
 def platform_counts() -> dict[str, int]:
-    counts = dict(Platform.objects.filter(is_active=True).values_list("level").annotate(n=Count("pk")).order_by())
+    counts = dict(
+        Platform.objects.filter(is_active=True).values_list("level").annotate(n=Count("pk")).order_by()
+    )
     return {level: counts.get(level, 0) for level in L.values}
 
 
 def platform_list(*, params: Any) -> PlatformFilter:
-    queryset = (Platform.objects.select_related("parent", "township").annotate(n_sessions=Count("sessions"))
-                .order_by("township__order", "level", "name"))
+    queryset = (
+        Platform.objects.select_related("parent", "township")
+        .annotate(n_sessions=Count("sessions"))
+        .order_by("township__order", "level", "name")
+    )
     return PlatformFilter(params, queryset=queryset)
 
 
 def session_list(*, user: Any, params: Any) -> SessionFilter:
-    queryset = (access.visible_sessions(user).select_related("platform", "platform__township")
-                .annotate(team=Count("members", distinct=True)).order_by("-date", "-pk"))
+    queryset = (
+        access.visible_sessions(user)
+        .select_related("platform", "platform__township")
+        .annotate(team=Count("members", distinct=True))
+        .order_by("-date", "-pk")
+    )
     return SessionFilter(params, queryset=queryset)
 
 
 def platform_history(platform: Platform) -> tuple[list[Any], float | None]:
     """Sessions per year with their follow-up outcome, and the platform's resolution rate."""
     by_year = list(
-        platform.sessions.values("date__year").order_by("-date__year").annotate(
+        platform.sessions.values("date__year")
+        .order_by("-date__year")
+        .annotate(
             n=Count("pk"), done=Count("pk", filter=Q(follow_up=F.DONE)), overdue=Count("pk", filter=overdue())
         )
     )

@@ -19,8 +19,9 @@ from .models import Platform, PlatformSession
 
 
 @transaction.atomic
-def platform_save(*, platform: Platform | None = None, liaisons: Iterable[Member] = (), actor: Any,
-                  **fields: Any) -> Platform:
+def platform_save(
+    *, platform: Platform | None = None, liaisons: Iterable[Member] = (), actor: Any, **fields: Any
+) -> Platform:
     platform = platform or Platform()
     for name, value in fields.items():
         setattr(platform, name, value)
@@ -34,8 +35,9 @@ def platform_save(*, platform: Platform | None = None, liaisons: Iterable[Member
 
 
 @transaction.atomic
-def session_save(*, session: PlatformSession | None = None, members: Iterable[Member] = (), actor: Any,
-                 **fields: Any) -> PlatformSession:
+def session_save(
+    *, session: PlatformSession | None = None, members: Iterable[Member] = (), actor: Any, **fields: Any
+) -> PlatformSession:
     session = session or PlatformSession()
     for name, value in fields.items():
         setattr(session, name, value)
@@ -55,14 +57,17 @@ def session_delete(*, session: PlatformSession, actor: Any) -> None:
 
 
 @transaction.atomic
-def follow_up_advance(*, session: PlatformSession, to: str, notes: str = "", on: dt.date | None = None,
-                      actor: Any) -> PlatformSession:
+def follow_up_advance(
+    *, session: PlatformSession, to: str, notes: str = "", on: dt.date | None = None, actor: Any
+) -> PlatformSession:
     """待办 → 办理中 → 已办结 (or straight to 已办结); an 办结 needs what was done."""
     session = PlatformSession.objects.select_for_update().get(pk=session.pk)
     allowed = PlatformSession.FOLLOW_UP_NEXT[PlatformSession.FollowUp(session.follow_up)]
     if to not in allowed:
-        raise ValidationError(_("办理落实当前为“%(now)s”，不能改为“%(to)s”。") % {
-            "now": session.get_follow_up_display(), "to": PlatformSession.FollowUp(to).label})
+        raise ValidationError(
+            _("办理落实当前为“%(now)s”，不能改为“%(to)s”。")
+            % {"now": session.get_follow_up_display(), "to": PlatformSession.FollowUp(to).label}
+        )
     if notes.strip():
         session.follow_up_notes = "\n".join(filter(None, [session.follow_up_notes, notes.strip()]))
     if to == PlatformSession.FollowUp.DONE:

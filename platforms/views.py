@@ -26,29 +26,45 @@ def coverage(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     year = year_param(request, latest=latest_year)
     rows, totals, city = selectors.coverage(year=year)
-    return render(request, "platforms/coverage.html", {
-        "year": year, "rows": rows, "city": city, "uncovered": [r.township for r in rows if not r.platforms],
-        "level_totals": [(value, label, totals.get(value, 0)) for value, label in Platform.Level.choices],
-        "years": year_choices(),
-    })
+    return render(
+        request,
+        "platforms/coverage.html",
+        {
+            "year": year,
+            "rows": rows,
+            "city": city,
+            "uncovered": [r.township for r in rows if not r.platforms],
+            "level_totals": [(value, label, totals.get(value, 0)) for value, label in Platform.Level.choices],
+            "years": year_choices(),
+        },
+    )
 
 
 def platform_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     platforms = selectors.platform_list(params=request.GET)
-    return render(request, "platforms/platform_list.html",
-                  {"list": paginate(request, platforms.qs, filterset=platforms, per_page=200)})
+    return render(
+        request,
+        "platforms/platform_list.html",
+        {"list": paginate(request, platforms.qs, filterset=platforms, per_page=200)},
+    )
 
 
 def platform_detail(request: HttpRequest, pk: int) -> HttpResponse:
     platform = access.get_platform_for_user(request.user, pk)
     by_year, resolution = selectors.platform_history(platform)
-    return render(request, "platforms/platform_detail.html", {
-        "platform": platform, "by_year": by_year, "resolution": resolution,
-        "children": platform.children.order_by("level", "name"),
-        "liaisons": platform.liaisons.select_related("sector"),
-        "sessions": platform.sessions.annotate(team=Count("members")).order_by("-date")[:50],
-    })
+    return render(
+        request,
+        "platforms/platform_detail.html",
+        {
+            "platform": platform,
+            "by_year": by_year,
+            "resolution": resolution,
+            "children": platform.children.order_by("level", "name"),
+            "liaisons": platform.liaisons.select_related("sector"),
+            "sessions": platform.sessions.annotate(team=Count("members")).order_by("-date")[:50],
+        },
+    )
 
 
 def _platform_form(request: HttpRequest, platform: Platform | None) -> HttpResponse:
@@ -57,7 +73,9 @@ def _platform_form(request: HttpRequest, platform: Platform | None) -> HttpRespo
         data = dict(form.cleaned_data)
         liaisons = data.pop("liaisons")
         try:
-            platform = services.platform_save(platform=platform, liaisons=liaisons, actor=request.user, **data)
+            platform = services.platform_save(
+                platform=platform, liaisons=liaisons, actor=request.user, **data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -78,17 +96,26 @@ def platform_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def session_list(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list(user=request.user, params=request.GET)
-    return render(request, "platforms/session_list.html", {"list": paginate(request, sessions.qs, filterset=sessions)})
+    return render(
+        request, "platforms/session_list.html", {"list": paginate(request, sessions.qs, filterset=sessions)}
+    )
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = access.get_session_for_user(request.user, pk)
-    return render(request, "platforms/session_detail.html", {
-        "session": session, "members": session.members.select_related("sector").order_by("name"),
-        "next_steps": [(s, PlatformSession.FollowUp(s).label)
-                       for s in PlatformSession.FOLLOW_UP_NEXT[PlatformSession.FollowUp(session.follow_up)]],
-        "history": session.history.select_related("history_user").order_by("-history_date")[:30],
-    })
+    return render(
+        request,
+        "platforms/session_detail.html",
+        {
+            "session": session,
+            "members": session.members.select_related("sector").order_by("name"),
+            "next_steps": [
+                (s, PlatformSession.FollowUp(s).label)
+                for s in PlatformSession.FOLLOW_UP_NEXT[PlatformSession.FollowUp(session.follow_up)]
+            ],
+            "history": session.history.select_related("history_user").order_by("-history_date")[:30],
+        },
+    )
 
 
 def _session_form(request: HttpRequest, session: PlatformSession | None) -> HttpResponse:
@@ -105,7 +132,9 @@ def _session_form(request: HttpRequest, session: PlatformSession | None) -> Http
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("已保存协商活动，%(n)s 位参加委员的履职档案已更新。") % {"n": len(members)})
+            messages.success(
+                request, _("已保存协商活动，%(n)s 位参加委员的履职档案已更新。") % {"n": len(members)}
+            )
             return redirect(session)
     return render(request, "platforms/session_form.html", {"form": form, "session": session})
 
@@ -130,8 +159,11 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("办理落实已更新为“%(s)s”。") % {
-                "s": PlatformSession.FollowUp(form.cleaned_data["to"]).label})
+            messages.success(
+                request,
+                _("办理落实已更新为“%(s)s”。")
+                % {"s": PlatformSession.FollowUp(form.cleaned_data["to"]).label},
+            )
     else:
         messages.error(request, _("请检查办理落实的内容。"))
     return redirect(session)
@@ -141,14 +173,45 @@ def export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     platforms = selectors.platform_list(params=request.GET).qs
     sessions = selectors.session_list(user=request.user, params=request.GET).qs
-    content = workbook_of([
-        ("协商议事平台", ("名称", "层级", "所在乡镇（街道）", "上级平台", "形式", "召集人", "建立日期", "运行中"), (
-            (p.name, p.get_level_display(), p.township.name if p.township else "", p.parent.name if p.parent else "",
-             p.get_mode_display(), p.convenor, p.founded_on, "是" if p.is_active else "否") for p in platforms
-        ), (30, 14, 16, 30, 10, 12, 12, 8)),
-        ("协商活动", ("日期", "平台", "议题", "形式", "参加委员", "参加群众", "办理落实", "办结时限", "办结日期"), (
-            (s.date, s.platform.name, s.topic, s.get_setting_display(), s.team, s.residents,
-             s.get_follow_up_display(), s.follow_up_due, s.follow_up_done_on) for s in sessions
-        ), (12, 30, 40, 10, 10, 10, 10, 12, 12)),
-    ])
+    content = workbook_of(
+        [
+            (
+                "协商议事平台",
+                ("名称", "层级", "所在乡镇（街道）", "上级平台", "形式", "召集人", "建立日期", "运行中"),
+                (
+                    (
+                        p.name,
+                        p.get_level_display(),
+                        p.township.name if p.township else "",
+                        p.parent.name if p.parent else "",
+                        p.get_mode_display(),
+                        p.convenor,
+                        p.founded_on,
+                        "是" if p.is_active else "否",
+                    )
+                    for p in platforms
+                ),
+                (30, 14, 16, 30, 10, 12, 12, 8),
+            ),
+            (
+                "协商活动",
+                ("日期", "平台", "议题", "形式", "参加委员", "参加群众", "办理落实", "办结时限", "办结日期"),
+                (
+                    (
+                        s.date,
+                        s.platform.name,
+                        s.topic,
+                        s.get_setting_display(),
+                        s.team,
+                        s.residents,
+                        s.get_follow_up_display(),
+                        s.follow_up_due,
+                        s.follow_up_done_on,
+                    )
+                    for s in sessions
+                ),
+                (12, 30, 40, 10, 10, 10, 10, 12, 12),
+            ),
+        ]
+    )
     return xlsx_response(content, "platforms.xlsx")

@@ -21,11 +21,16 @@ def proposal_entries(p: Proposal) -> list[EntrySpec]:
     n = len(cosigners)
     authors = [(p.lead_id, EntryRole.LEAD)] + [(pk, EntryRole.COSIGNER) for pk in cosigners]
     specs = [EntrySpec(p.lead_id, K.PROPOSAL_LEAD, p.submitted_on, p.year, p.title, EntryRole.LEAD, n)]
-    specs += [EntrySpec(pk, K.PROPOSAL_COSIGN, p.submitted_on, p.year, p.title, EntryRole.COSIGNER, n)
-              for pk in cosigners]
+    specs += [
+        EntrySpec(pk, K.PROPOSAL_COSIGN, p.submitted_on, p.year, p.title, EntryRole.COSIGNER, n)
+        for pk in cosigners
+    ]
     decided = p.decided_on or p.submitted_on
-    for flag, kind in ((p.is_filed, K.PROPOSAL_FILED), (p.is_key, K.PROPOSAL_KEY),
-                       (p.is_excellent, K.PROPOSAL_EXCELLENT)):
+    for flag, kind in (
+        (p.is_filed, K.PROPOSAL_FILED),
+        (p.is_key, K.PROPOSAL_KEY),
+        (p.is_excellent, K.PROPOSAL_EXCELLENT),
+    ):
         if flag:
             specs += [EntrySpec(pk, kind, decided, p.year, p.title, role, n) for pk, role in authors]
     return specs

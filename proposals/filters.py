@@ -15,11 +15,18 @@ from .models import Proposal, SentimentReport
 class ProposalFilter(ListFilter):
     q = search_filter(_("案由、领衔人或承办单位"))
     year = YearFilter(field_name="year")
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=Proposal.Status.choices, empty_label=_("全部状态"))
-    filed = django_filters.ChoiceFilter(label=_("立案"), choices=[("1", _("已立案（含已交办、已答复）")), ("0", _("未立案"))],
-                                        empty_label=_("全部"), method="filter_filed")
-    key = django_filters.ChoiceFilter(label=_("重点提案"), choices=[("1", _("仅重点提案"))], empty_label=_("全部"),
-                                      method="filter_key")
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=Proposal.Status.choices, empty_label=_("全部状态")
+    )
+    filed = django_filters.ChoiceFilter(
+        label=_("立案"),
+        choices=[("1", _("已立案（含已交办、已答复）")), ("0", _("未立案"))],
+        empty_label=_("全部"),
+        method="filter_filed",
+    )
+    key = django_filters.ChoiceFilter(
+        label=_("重点提案"), choices=[("1", _("仅重点提案"))], empty_label=_("全部"), method="filter_key"
+    )
 
     class Meta:
         model = Proposal
@@ -33,8 +40,9 @@ class ProposalFilter(ListFilter):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(lead__name__icontains=value)
-                               | Q(handling_unit__icontains=value))
+        return queryset.filter(
+            Q(title__icontains=value) | Q(lead__name__icontains=value) | Q(handling_unit__icontains=value)
+        )
 
     def filter_key(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
         return queryset.filter(is_key=True) if value == "1" else queryset
@@ -43,10 +51,15 @@ class ProposalFilter(ListFilter):
 class SentimentFilter(ListFilter):
     q = search_filter(_("标题或反映人"))
     year = YearFilter(field_name="year")
-    level = django_filters.ChoiceFilter(label=_("采用情况"), choices=[*AdoptionLevel.choices, ("none", _("未采用"))],
-                                        empty_label=_("全部"), method="filter_level")
-    instructed = django_filters.ChoiceFilter(label=_("领导批示"), choices=[("1", _("仅获批示"))], empty_label=_("全部"),
-                                             method="filter_instructed")
+    level = django_filters.ChoiceFilter(
+        label=_("采用情况"),
+        choices=[*AdoptionLevel.choices, ("none", _("未采用"))],
+        empty_label=_("全部"),
+        method="filter_level",
+    )
+    instructed = django_filters.ChoiceFilter(
+        label=_("领导批示"), choices=[("1", _("仅获批示"))], empty_label=_("全部"), method="filter_instructed"
+    )
 
     class Meta:
         model = SentimentReport
@@ -58,7 +71,9 @@ class SentimentFilter(ListFilter):
             return queryset
         return queryset.filter(Q(title__icontains=value) | Q(authors__name__icontains=value)).distinct()
 
-    def filter_level(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet[SentimentReport]:
+    def filter_level(
+        self, queryset: QuerySet[SentimentReport], name: str, value: str
+    ) -> QuerySet[SentimentReport]:
         return queryset.filter(adoption_level="" if value == "none" else value)
 
     def filter_instructed(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet:

@@ -18,16 +18,31 @@ _MULTIPLE = {**_FILTERABLE, "size": "10", "class": "form-select"}
 
 
 class ProposalForm(CleanTextMixin, forms.ModelForm):
-    lead = MemberChoiceField(label=_("领衔人"), queryset=Member.objects.none(),
-                             widget=forms.Select(attrs=_FILTERABLE))
-    cosigners = MembersChoiceField(label=_("附议人"), queryset=Member.objects.none(), required=False,
-                                   widget=forms.SelectMultiple(attrs=_MULTIPLE),
-                                   help_text=_("按住 Ctrl（手机上直接点选）可选多人。"))
+    lead = MemberChoiceField(
+        label=_("领衔人"), queryset=Member.objects.none(), widget=forms.Select(attrs=_FILTERABLE)
+    )
+    cosigners = MembersChoiceField(
+        label=_("附议人"),
+        queryset=Member.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs=_MULTIPLE),
+        help_text=_("按住 Ctrl（手机上直接点选）可选多人。"),
+    )
 
     class Meta:
         model = Proposal
-        fields = ["year", "number", "title", "lead", "cosigners", "submitted_on", "content", "is_key", "is_excellent",
-                  "handling_unit"]
+        fields = [
+            "year",
+            "number",
+            "title",
+            "lead",
+            "cosigners",
+            "submitted_on",
+            "content",
+            "is_key",
+            "is_excellent",
+            "handling_unit",
+        ]
         widgets = {"submitted_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -48,14 +63,22 @@ class ProposalForm(CleanTextMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Row(Column("year", css_class="col-4 col-md-2"), Column("number", css_class="col-8 col-md-3"),
-                Column("submitted_on", css_class="col-md-3")),
+            Row(
+                Column("year", css_class="col-4 col-md-2"),
+                Column("number", css_class="col-8 col-md-3"),
+                Column("submitted_on", css_class="col-md-3"),
+            ),
             "title",
             Row(Column("lead", css_class="col-md-5"), Column("cosigners", css_class="col-md-7")),
             "content",
-            Fieldset(_("办理"), Row(Column("handling_unit", css_class="col-md-6"),
-                                    Column("is_key", css_class="col-6 col-md-3 pt-md-4"),
-                                    Column("is_excellent", css_class="col-6 col-md-3 pt-md-4"))),
+            Fieldset(
+                _("办理"),
+                Row(
+                    Column("handling_unit", css_class="col-md-6"),
+                    Column("is_key", css_class="col-6 col-md-3 pt-md-4"),
+                    Column("is_excellent", css_class="col-6 col-md-3 pt-md-4"),
+                ),
+            ),
         )
 
     def clean(self):
@@ -75,35 +98,69 @@ class TransitionForm(CleanTextMixin, forms.Form):
 
 
 class SentimentForm(CleanTextMixin, forms.ModelForm):
-    authors = MembersChoiceField(label=_("反映人"), queryset=Member.objects.none(),
-                                 widget=forms.SelectMultiple(attrs=_MULTIPLE))
+    authors = MembersChoiceField(
+        label=_("反映人"), queryset=Member.objects.none(), widget=forms.SelectMultiple(attrs=_MULTIPLE)
+    )
 
     class Meta:
         model = SentimentReport
-        fields = ["year", "title", "authors", "reported_on", "content", "adoption_level", "adopted_on", "adopted_by",
-                  "instruction_by", "instruction_level", "instruction_on", "instruction_content"]
+        fields = [
+            "year",
+            "title",
+            "authors",
+            "reported_on",
+            "content",
+            "adoption_level",
+            "adopted_on",
+            "adopted_by",
+            "instruction_by",
+            "instruction_level",
+            "instruction_on",
+            "instruction_content",
+        ]
         widgets = {
-            "reported_on": DateInput(), "adopted_on": DateInput(), "instruction_on": DateInput(),
-            "content": forms.Textarea(attrs={"rows": 3}), "instruction_content": forms.Textarea(attrs={"rows": 3}),
+            "reported_on": DateInput(),
+            "adopted_on": DateInput(),
+            "instruction_on": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 3}),
+            "instruction_content": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         existing = list(self.instance.authors.values_list("pk", flat=True)) if self.instance.pk else []
         self.fields["authors"].queryset = member_choices(existing)
-        self.fields["adoption_level"].choices = [("", _("未采用")), *self.fields["adoption_level"].choices[1:]]
+        self.fields["adoption_level"].choices = [
+            ("", _("未采用")),
+            *self.fields["adoption_level"].choices[1:],
+        ]
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
             self.fields["reported_on"].initial = timezone.localdate()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Row(Column("year", css_class="col-4 col-md-2"), Column("reported_on", css_class="col-8 col-md-3")),
-            "title", "authors", "content",
-            Fieldset(_("采用"), Row(Column("adoption_level", css_class="col-md-3"),
-                                    Column("adopted_on", css_class="col-md-3"),
-                                    Column("adopted_by", css_class="col-md-6"))),
-            Fieldset(_("领导批示"), Row(Column("instruction_by", css_class="col-md-5"),
-                                        Column("instruction_level", css_class="col-md-3"),
-                                        Column("instruction_on", css_class="col-md-4")), "instruction_content"),
+            Row(
+                Column("year", css_class="col-4 col-md-2"), Column("reported_on", css_class="col-8 col-md-3")
+            ),
+            "title",
+            "authors",
+            "content",
+            Fieldset(
+                _("采用"),
+                Row(
+                    Column("adoption_level", css_class="col-md-3"),
+                    Column("adopted_on", css_class="col-md-3"),
+                    Column("adopted_by", css_class="col-md-6"),
+                ),
+            ),
+            Fieldset(
+                _("领导批示"),
+                Row(
+                    Column("instruction_by", css_class="col-md-5"),
+                    Column("instruction_level", css_class="col-md-3"),
+                    Column("instruction_on", css_class="col-md-4"),
+                ),
+                "instruction_content",
+            ),
         )

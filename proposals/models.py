@@ -37,9 +37,12 @@ class Proposal(models.Model):
     number = models.PositiveIntegerField(_("提案号"))
     title = models.CharField(_("案由"), max_length=200)
     content = models.TextField(_("提案内容"), blank=True)
-    lead = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人"))
-    cosigners = models.ManyToManyField(Member, related_name="cosigned_proposals", blank=True,
-                                       verbose_name=_("附议人"))
+    lead = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人")
+    )
+    cosigners = models.ManyToManyField(
+        Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")
+    )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     submitted_on = models.DateField(_("提交日期"))
     decided_on = models.DateField(_("审查日期"), null=True, blank=True)
@@ -59,8 +62,11 @@ class Proposal(models.Model):
         verbose_name = _("提案")
         verbose_name_plural = _("提案")
         constraints = [
-            models.UniqueConstraint(fields=["year", "number"], name="proposal_unique_number",
-                                    violation_error_message=_("本年度已有这个提案号。")),
+            models.UniqueConstraint(
+                fields=["year", "number"],
+                name="proposal_unique_number",
+                violation_error_message=_("本年度已有这个提案号。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "status"], name="proposal_year_status")]
 
@@ -90,7 +96,9 @@ class SentimentReport(models.Model):
     adopted_on = models.DateField(_("采用日期"), null=True, blank=True)
     adopted_by = models.CharField(_("采用单位"), max_length=100, blank=True)
     instruction_by = models.CharField(_("批示领导"), max_length=100, blank=True)
-    instruction_level = models.CharField(_("批示级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)
+    instruction_level = models.CharField(
+        _("批示级别"), max_length=10, choices=AdoptionLevel.choices, blank=True
+    )
     instruction_on = models.DateField(_("批示日期"), null=True, blank=True)
     instruction_content = models.TextField(_("批示内容"), blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
@@ -103,11 +111,13 @@ class SentimentReport(models.Model):
         verbose_name_plural = _("社情民意信息")
         constraints = [
             models.CheckConstraint(
-                condition=Q(adoption_level="") | Q(adopted_on__isnull=False), name="sentiment_adoption_dated",
+                condition=Q(adoption_level="") | Q(adopted_on__isnull=False),
+                name="sentiment_adoption_dated",
                 violation_error_message=_("请填写采用日期。"),
             ),
             models.CheckConstraint(
-                condition=Q(instruction_on__isnull=True) | ~Q(instruction_by=""), name="sentiment_instruction_by",
+                condition=Q(instruction_on__isnull=True) | ~Q(instruction_by=""),
+                name="sentiment_instruction_by",
                 violation_error_message=_("请填写批示领导。"),
             ),
         ]

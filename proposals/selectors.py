@@ -23,7 +23,9 @@ def proposal_list(*, user: Any, params: Any) -> ProposalFilter:
 
 
 def sentiment_list(*, user: Any, params: Any) -> SentimentFilter:
-    queryset = access.visible_sentiments(user).prefetch_related(
-        Prefetch("authors", queryset=Member.objects.order_by("name"))
-    ).order_by("-reported_on", "-pk")
+    queryset = (
+        access.visible_sentiments(user)
+        .prefetch_related(Prefetch("authors", queryset=Member.objects.order_by("name")))
+        .order_by("-reported_on", "-pk")
+    )
     return SentimentFilter(params, queryset=queryset)

@@ -46,7 +46,9 @@ def proposal_create(*, actor: Any, cosigners: Iterable[Member] = (), **fields: A
 
 
 @transaction.atomic
-def proposal_update(*, proposal: Proposal, actor: Any, cosigners: Iterable[Member] = (), **fields: Any) -> Proposal:
+def proposal_update(
+    *, proposal: Proposal, actor: Any, cosigners: Iterable[Member] = (), **fields: Any
+) -> Proposal:
     for name, value in fields.items():
         setattr(proposal, name, value)
     return _save_proposal(proposal, _check_cosigners(proposal.lead, cosigners), actor)
@@ -62,7 +64,13 @@ _DATE_FIELD = {
 
 @transaction.atomic
 def proposal_transition(
-    *, proposal: Proposal, to: str, on: dt.date, actor: Any, reason: str = "", handling_unit: str = "",
+    *,
+    proposal: Proposal,
+    to: str,
+    on: dt.date,
+    actor: Any,
+    reason: str = "",
+    handling_unit: str = "",
     answer: str = "",
 ) -> Proposal:
     """Move a proposal to its next state, dated; refuses a step the process does not allow."""

@@ -21,7 +21,11 @@ from .models import Proposal
 
 def proposal_list(request: HttpRequest) -> HttpResponse:
     proposals = selectors.proposal_list(user=request.user, params=request.GET)
-    return render(request, "proposals/proposal_list.html", {"list": paginate(request, proposals.qs, filterset=proposals)})
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {"list": paginate(request, proposals.qs, filterset=proposals)},
+    )
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -29,10 +33,17 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cosigners = proposal.cosigners.select_related("sector").order_by("name")
     history = proposal.history.select_related("history_user").order_by("-history_date")[:50]
     transitions = [(state, Proposal.Status(state).label) for state in proposal.next_states()]
-    return render(request, "proposals/proposal_detail.html", {
-        "proposal": proposal, "cosigners": cosigners, "history": history, "transitions": transitions,
-        "transition_form": TransitionForm(initial={"handling_unit": proposal.handling_unit}),
-    })
+    return render(
+        request,
+        "proposals/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "cosigners": cosigners,
+            "history": history,
+            "transitions": transitions,
+            "transition_form": TransitionForm(initial={"handling_unit": proposal.handling_unit}),
+        },
+    )
 
 
 @submit_once
@@ -78,7 +89,10 @@ def proposal_transition(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("提案状态已更新为“%(s)s”。") % {"s": Proposal.Status(form.cleaned_data["to"]).label})
+            messages.success(
+                request,
+                _("提案状态已更新为“%(s)s”。") % {"s": Proposal.Status(form.cleaned_data["to"]).label},
+            )
     else:
         messages.error(request, _("请填写日期。"))
     return redirect(proposal)
@@ -94,15 +108,23 @@ def proposal_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def sentiment_list(request: HttpRequest) -> HttpResponse:
     reports = selectors.sentiment_list(user=request.user, params=request.GET)
-    return render(request, "proposals/sentiment_list.html", {"list": paginate(request, reports.qs, filterset=reports)})
+    return render(
+        request, "proposals/sentiment_list.html", {"list": paginate(request, reports.qs, filterset=reports)}
+    )
 
 
 def sentiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_sentiment_for_user(request.user, pk)
     history = report.history.select_related("history_user").order_by("-history_date")[:50]
-    return render(request, "proposals/sentiment_detail.html", {
-        "report": report, "authors": report.authors.select_related("sector").order_by("name"), "history": history,
-    })
+    return render(
+        request,
+        "proposals/sentiment_detail.html",
+        {
+            "report": report,
+            "authors": report.authors.select_related("sector").order_by("name"),
+            "history": history,
+        },
+    )
 
 
 def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
@@ -139,5 +161,3 @@ def sentiment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.sentiment_delete(report=report, actor=request.user)
     messages.success(request, _("已删除该条社情民意信息及其带来的履职记录。"))
     return redirect("proposals:sentiments")
-
-

@@ -15,13 +15,18 @@ _YES_NO = [("1", _("是")), ("0", _("否"))]
 
 
 class TopicFilter(ListFilter):
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=ResearchTopic.Status.choices, empty_label=_("全部"))
-    report = django_filters.ChoiceFilter(label=_("形成报告"), choices=_YES_NO, empty_label=_("全部"),
-                                         method="filter_report")
-    instructed = django_filters.ChoiceFilter(label=_("获领导批示"), choices=_YES_NO, empty_label=_("全部"),
-                                             method="filter_instructed")
-    overdue = django_filters.ChoiceFilter(label=_("逾期"), choices=[("1", _("逾期未形成报告"))], empty_label=_("全部"),
-                                          method="filter_overdue")
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ResearchTopic.Status.choices, empty_label=_("全部")
+    )
+    report = django_filters.ChoiceFilter(
+        label=_("形成报告"), choices=_YES_NO, empty_label=_("全部"), method="filter_report"
+    )
+    instructed = django_filters.ChoiceFilter(
+        label=_("获领导批示"), choices=_YES_NO, empty_label=_("全部"), method="filter_instructed"
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("逾期"), choices=[("1", _("逾期未形成报告"))], empty_label=_("全部"), method="filter_overdue"
+    )
 
     class Meta:
         model = ResearchTopic
@@ -42,7 +47,9 @@ class TopicFilter(ListFilter):
 class InstructionFilter(ListFilter):
     year = YearFilter(field_name="report__topic__year")
     follow_up = django_filters.ChoiceFilter(
-        label=_("办理情况"), empty_label=_("全部"), method="filter_follow_up",
+        label=_("办理情况"),
+        empty_label=_("全部"),
+        method="filter_follow_up",
         choices=[*ReportInstruction.FollowUp.choices, ("open", _("未办结"))],
     )
 

@@ -37,9 +37,17 @@ class ResearchTopic(models.Model):
 
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("课题名称"), max_length=200)
-    leader = models.CharField(_("领题领导"), max_length=60, help_text=_("党组成员姓名及职务，例如：主席 王某某"))
-    committee = models.ForeignKey(SpecialCommittee, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="research_topics", verbose_name=_("牵头专委会"))
+    leader = models.CharField(
+        _("领题领导"), max_length=60, help_text=_("党组成员姓名及职务，例如：主席 王某某")
+    )
+    committee = models.ForeignKey(
+        SpecialCommittee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="research_topics",
+        verbose_name=_("牵头专委会"),
+    )
     office = models.CharField(_("牵头委室"), max_length=60, blank=True)
     description = models.TextField(_("调研内容"), blank=True)
     planned_start = models.DateField(_("计划开始"))
@@ -54,11 +62,16 @@ class ResearchTopic(models.Model):
         verbose_name = _("调研课题")
         verbose_name_plural = _("调研课题")
         constraints = [
-            models.UniqueConstraint(fields=["year", "title"], name="topic_unique_title",
-                                    violation_error_message=_("本年度已有同名课题。")),
-            models.CheckConstraint(condition=models.Q(planned_end__gte=models.F("planned_start")),
-                                   name="topic_ends_after_start",
-                                   violation_error_message=_("计划完成日期不能早于计划开始日期。")),
+            models.UniqueConstraint(
+                fields=["year", "title"],
+                name="topic_unique_title",
+                violation_error_message=_("本年度已有同名课题。"),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(planned_end__gte=models.F("planned_start")),
+                name="topic_ends_after_start",
+                violation_error_message=_("计划完成日期不能早于计划开始日期。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "status"], name="topic_year_status")]
 
@@ -88,7 +101,9 @@ class Participant(models.Model):
         MEMBER = "member", _("参加")
 
     topic = models.ForeignKey(ResearchTopic, on_delete=models.CASCADE, related_name="participants")
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="research_roles", verbose_name=_("委员"))
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="research_roles", verbose_name=_("委员")
+    )
     role = models.CharField(_("分工"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
@@ -141,11 +156,15 @@ class ReportInstruction(models.Model):
 
     report = models.ForeignKey(ResearchReport, on_delete=models.CASCADE, related_name="instructions")
     leader = models.CharField(_("批示领导"), max_length=100)
-    level = models.CharField(_("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY)
+    level = models.CharField(
+        _("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY
+    )
     date = models.DateField(_("批示日期"))
     content = models.TextField(_("批示内容"))
     assigned_to = models.CharField(_("交办部门"), max_length=200, blank=True)
-    follow_up = models.CharField(_("办理情况"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING)
+    follow_up = models.CharField(
+        _("办理情况"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING
+    )
     result = models.TextField(_("办理结果"), blank=True)
 
     history = HistoricalRecords(verbose_name=_("批示历史"))

@@ -31,8 +31,14 @@ def topics_of_year(queryset: QuerySet[ResearchTopic], year: int) -> QuerySet[Any
             team=Count("participants", distinct=True),
             instructed=Exists(ReportInstruction.objects.filter(report__topic=OuterRef("pk"))),
         )
-        .prefetch_related(Prefetch("participants", queryset=Participant.objects.select_related("member")
-                                   .filter(role__in=[Participant.Role.LEAD, Participant.Role.AUTHOR])))
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("member").filter(
+                    role__in=[Participant.Role.LEAD, Participant.Role.AUTHOR]
+                ),
+            )
+        )
         .order_by("pk")
     )
 
@@ -59,17 +65,28 @@ def year_figures(queryset: QuerySet[ResearchTopic], year: int) -> YearFigures:
         topics=Count("pk"),
         reports=Count("pk", filter=Q(has_report=True)),
         instructed=Count("pk", filter=Q(has_instruction=True)),
-        overdue=Count("pk", filter=Q(status__in=ResearchTopic.OPEN_STATES, planned_end__lt=timezone.localdate())),
+        overdue=Count(
+            "pk", filter=Q(status__in=ResearchTopic.OPEN_STATES, planned_end__lt=timezone.localdate())
+        ),
     )
 
     def grouped(field: str) -> list[dict[str, Any]]:
         return list(
-            annotated.values(field).annotate(
-                topics=Count("pk"), reports=Count("pk", filter=Q(has_report=True)),
+            annotated.values(field)
+            .annotate(
+                topics=Count("pk"),
+                reports=Count("pk", filter=Q(has_report=True)),
                 instructed=Count("pk", filter=Q(has_instruction=True)),
-            ).order_by("-topics", field)
+            )
+            .order_by("-topics", field)
         )
 
     owners = grouped("committee__name")
-    return YearFigures(totals["topics"], totals["reports"], totals["instructed"], totals["overdue"], owners,
-                       grouped("leader"))
+    return YearFigures(
+        totals["topics"],
+        totals["reports"],
+        totals["instructed"],
+        totals["overdue"],
+        owners,
+        grouped("leader"),
+    )

@@ -45,17 +45,26 @@ def topic_delete(*, topic: ResearchTopic, actor: Any) -> None:
 
 @transaction.atomic
 def topic_set_participants(
-    *, topic: ResearchTopic, leads: Iterable[Member] = (), authors: Iterable[Member] = (),
-    members: Iterable[Member] = (), actor: Any,
+    *,
+    topic: ResearchTopic,
+    leads: Iterable[Member] = (),
+    authors: Iterable[Member] = (),
+    members: Iterable[Member] = (),
+    actor: Any,
 ) -> ResearchTopic:
     """Replace the team. A member named twice keeps the larger part: 牵头 over 执笔 over 参加."""
     roles: dict[int, str] = {}
-    for role, people in ((Participant.Role.MEMBER, members), (Participant.Role.AUTHOR, authors),
-                         (Participant.Role.LEAD, leads)):
+    for role, people in (
+        (Participant.Role.MEMBER, members),
+        (Participant.Role.AUTHOR, authors),
+        (Participant.Role.LEAD, leads),
+    ):
         for m in people:
             roles[m.pk] = role
     topic.participants.all().delete()
-    Participant.objects.bulk_create(Participant(topic=topic, member_id=pk, role=role) for pk, role in roles.items())
+    Participant.objects.bulk_create(
+        Participant(topic=topic, member_id=pk, role=role) for pk, role in roles.items()
+    )
     dossier.sync(topic, actor=actor)
     return topic
 
@@ -72,7 +81,8 @@ def topic_transition(*, topic: ResearchTopic, to: str, actor: Any) -> ResearchTo
     topic = ResearchTopic.objects.select_for_update().get(pk=topic.pk)
     if to not in topic.next_states():
         raise ValidationError(
-            _("课题当前为“%(now)s”，不能改为“%(to)s”。") % {"now": topic.get_status_display(), "to": S(to).label}
+            _("课题当前为“%(now)s”，不能改为“%(to)s”。")
+            % {"now": topic.get_status_display(), "to": S(to).label}
         )
     report = ResearchReport.objects.filter(topic=topic).first()
     if to == S.REPORTED and report is None:
@@ -87,8 +97,15 @@ def topic_transition(*, topic: ResearchTopic, to: str, actor: Any) -> ResearchTo
 
 @transaction.atomic
 def report_save(
-    *, topic: ResearchTopic, actor: Any, title: str, completed_on: dt.date, summary: str = "",
-    submitted_to: str = "", submitted_on: dt.date | None = None, upload: Any = None,
+    *,
+    topic: ResearchTopic,
+    actor: Any,
+    title: str,
+    completed_on: dt.date,
+    summary: str = "",
+    submitted_to: str = "",
+    submitted_on: dt.date | None = None,
+    upload: Any = None,
 ) -> ResearchReport:
     report = ResearchReport.objects.filter(topic=topic).first() or ResearchReport(topic=topic)
     report.title, report.summary, report.completed_on = title, summary, completed_on

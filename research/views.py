@@ -30,8 +30,12 @@ _CONTENT_TYPES = {
 def topic_list(request: HttpRequest) -> HttpResponse:
     year = year_param(request, latest=latest_year)
     topics = selectors.topic_list(user=request.user, year=year, params=request.GET)
-    context = {"year": year, "list": paginate(request, topics.qs, filterset=topics, per_page=200),
-               "years": year_choices(), "keep": [("year", year)]}
+    context = {
+        "year": year,
+        "list": paginate(request, topics.qs, filterset=topics, per_page=200),
+        "years": year_choices(),
+        "keep": [("year", year)],
+    }
     if access.can_read_all(request.user):
         context["figures"] = selectors.year_figures(access.visible_topics(request.user), year)
     return render(request, "research/topic_list.html", context)
@@ -41,21 +45,32 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
     """Leaders' instructions on research reports and how far their follow-up has come."""
     access.ensure_can_read_all(request.user)
     instructions = selectors.instruction_list(params=request.GET)
-    return render(request, "research/instruction_list.html",
-                  {"list": paginate(request, instructions.qs, filterset=instructions)})
+    return render(
+        request,
+        "research/instruction_list.html",
+        {"list": paginate(request, instructions.qs, filterset=instructions)},
+    )
 
 
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = access.get_topic_for_user(request.user, pk)
     report = ResearchReport.objects.filter(topic=topic).first()
-    return render(request, "research/topic_detail.html", {
-        "topic": topic, "report": report,
-        "team": topic.participants.select_related("member", "member__sector").order_by("role", "member__name"),
-        "instructions": report.instructions.all() if report else [],
-        "transitions": [(s, ResearchTopic.Status(s).label) for s in topic.next_states()],
-        "instruction_form": InstructionForm(), "follow_up_form": FollowUpForm(),
-        "history": topic.history.select_related("history_user").order_by("-history_date")[:30],
-    })
+    return render(
+        request,
+        "research/topic_detail.html",
+        {
+            "topic": topic,
+            "report": report,
+            "team": topic.participants.select_related("member", "member__sector").order_by(
+                "role", "member__name"
+            ),
+            "instructions": report.instructions.all() if report else [],
+            "transitions": [(s, ResearchTopic.Status(s).label) for s in topic.next_states()],
+            "instruction_form": InstructionForm(),
+            "follow_up_form": FollowUpForm(),
+            "history": topic.history.select_related("history_user").order_by("-history_date")[:30],
+        },
+    )
 
 
 def _topic_form(request: HttpRequest, topic: ResearchTopic | None) -> HttpResponse:
@@ -87,9 +102,14 @@ def topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def topic_team(request: HttpRequest, pk: int) -> HttpResponse:
     topic = access.get_topic_for_user(request.user, pk, write=True)
-    current = {role: [p.member_id for p in topic.participants.all() if p.role == role] for role in Participant.Role.values}
-    form = TeamForm(request.POST or None, initial={"leads": current["lead"], "authors": current["author"],
-                                                   "members": current["member"]})
+    current = {
+        role: [p.member_id for p in topic.participants.all() if p.role == role]
+        for role in Participant.Role.values
+    }
+    form = TeamForm(
+        request.POST or None,
+        initial={"leads": current["lead"], "authors": current["author"], "members": current["member"]},
+    )
     if request.method == "POST" and form.is_valid():
         services.topic_set_participants(topic=topic, actor=request.user, **form.cleaned_data)
         messages.success(request, _("课题组成员已保存，相关委员的履职档案已更新。"))
@@ -102,7 +122,10 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = ResearchReport.objects.filter(topic=topic).first()
     initial = {}
     if report is not None:
-        initial = {f: getattr(report, f) for f in ("title", "summary", "completed_on", "submitted_to", "submitted_on")}
+        initial = {
+            f: getattr(report, f)
+            for f in ("title", "summary", "completed_on", "submitted_to", "submitted_on")
+        }
     form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,8 +144,12 @@ def report_file(request: HttpRequest, pk: int) -> FileResponse:
     report = ResearchReport.objects.filter(topic=topic).first()
     if report is None or not report.file:
         raise Http404
-    response = FileResponse(report.file.open("rb"), content_type=_CONTENT_TYPES.get(report.file_kind),
-                            as_attachment=True, filename=f"{report.title}.{report.file_kind}")
+    response = FileResponse(
+        report.file.open("rb"),
+        content_type=_CONTENT_TYPES.get(report.file_kind),
+        as_attachment=True,
+        filename=f"{report.title}.{report.file_kind}",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -183,21 +210,51 @@ def year_export(request: HttpRequest) -> HttpResponse:
     year = year_param(request, latest=latest_year)
     topics = selectors.topics_of_year(access.visible_topics(request.user), year)
     rows = (
-        (t.title, t.leader, t.owner, t.get_status_display(), t.planned_start, t.planned_end, t.team,
-         t.report.title if hasattr(t, "report") else "", "是" if t.instructed else "否", "是" if t.is_overdue else "")
+        (
+            t.title,
+            t.leader,
+            t.owner,
+            t.get_status_display(),
+            t.planned_start,
+            t.planned_end,
+            t.team,
+            t.report.title if hasattr(t, "report") else "",
+            "是" if t.instructed else "否",
+            "是" if t.is_overdue else "",
+        )
         for t in topics
     )
-    content = workbook(f"{year}年度调研课题", ("课题", "领题领导", "牵头单位", "状态", "计划开始", "计划完成", "课题组人数",
-                                             "调研报告", "获批示", "逾期"), rows, (36, 16, 22, 10, 12, 12, 10, 36, 8, 6))
+    content = workbook(
+        f"{year}年度调研课题",
+        (
+            "课题",
+            "领题领导",
+            "牵头单位",
+            "状态",
+            "计划开始",
+            "计划完成",
+            "课题组人数",
+            "调研报告",
+            "获批示",
+            "逾期",
+        ),
+        rows,
+        (36, 16, 22, 10, 12, 12, 10, 36, 8, 6),
+    )
     return xlsx_response(content, f"research-{year}.xlsx")
 
 
 def topic_summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     topic = access.get_topic_for_user(request.user, pk)
     report = ResearchReport.objects.filter(topic=topic).first()
-    content = render_pdf("research/summary_pdf.html", {
-        "topic": topic, "report": report,
-        "team": topic.participants.select_related("member").order_by("role", "member__name"),
-        "instructions": report.instructions.all() if report else [],
-    }, request=request)
+    content = render_pdf(
+        "research/summary_pdf.html",
+        {
+            "topic": topic,
+            "report": report,
+            "team": topic.participants.select_related("member").order_by("role", "member__name"),
+            "instructions": report.instructions.all() if report else [],
+        },
+        request=request,
+    )
     return pdf_response(content, f"research-{topic.pk}.pdf")

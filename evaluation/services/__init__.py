@@ -12,7 +12,17 @@ from .runs import (
 from .schemes import scheme_copy, scheme_create_default, scheme_save
 
 __all__ = [
-    "RollupResult", "award_decide", "awards_propose", "evaluation_compute", "evaluation_queue", "evaluation_rollup",
-    "evaluation_run", "evaluation_run_fail", "evaluation_run_requeue", "members_of_year", "scheme_copy",
-    "scheme_create_default", "scheme_save",
+    "RollupResult",
+    "award_decide",
+    "awards_propose",
+    "evaluation_compute",
+    "evaluation_queue",
+    "evaluation_rollup",
+    "evaluation_run",
+    "evaluation_run_fail",
+    "evaluation_run_requeue",
+    "members_of_year",
+    "scheme_copy",
+    "scheme_create_default",
+    "scheme_save",
 ]

@@ -30,7 +30,9 @@ def awards_propose(*, year: int, actor: Any = None) -> int:
     evaluations = list(AnnualEvaluation.objects.filter(year=year).select_related("member"))
     if not evaluations:
         raise ValidationError(_("%(year)s 年度尚未完成考评，无法提名。") % {"year": year})
-    grades = list(GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True))
+    grades = list(
+        GradeBand.objects.filter(scheme__year=year).order_by("-min_total").values_list("name", flat=True)
+    )
     existing = set(Award.objects.filter(year=year).values_list("kind_id", "member_id"))
     new = []
     for kind in AwardKind.objects.filter(is_active=True):
@@ -38,12 +40,17 @@ def awards_propose(*, year: int, actor: Any = None) -> int:
         if kind.min_grade and kind.min_grade in grades:
             allowed = set(grades[: grades.index(kind.min_grade) + 1])
             eligible = [e for e in eligible if e.grade in allowed]
-        ranked = sorted((e for e in eligible if _score(e, kind.basis) > 0),
-                        key=lambda e: (-_score(e, kind.basis), e.rank, e.member_id))
+        ranked = sorted(
+            (e for e in eligible if _score(e, kind.basis) > 0),
+            key=lambda e: (-_score(e, kind.basis), e.rank, e.member_id),
+        )
         for position, e in enumerate(ranked[: kind.top_n], start=1):
             if (kind.pk, e.member_id) not in existing:
                 reason = _("%(basis)s %(score)s，第 %(n)s 位") % {
-                    "basis": kind.get_basis_display(), "score": _score(e, kind.basis).normalize(), "n": position}
+                    "basis": kind.get_basis_display(),
+                    "score": _score(e, kind.basis).normalize(),
+                    "n": position,
+                }
                 new.append(Award(year=year, kind=kind, member_id=e.member_id, reason=reason))
     Award.objects.bulk_create(new)
     return len(new)

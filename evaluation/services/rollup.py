@@ -74,9 +74,16 @@ def _ranks_within(members: list[tuple[int, int | None, Decimal]]) -> dict[int, i
     return ranks
 
 
-_COMPARED = ("points_by_category", "total", "rank", "rank_in_sector", "rank_in_committee", "grade", "duties_met",
-             "duties_missing")
-
+_COMPARED = (
+    "points_by_category",
+    "total",
+    "rank",
+    "rank_in_sector",
+    "rank_in_committee",
+    "grade",
+    "duties_met",
+    "duties_missing",
+)
 
 
 @transaction.atomic
@@ -94,21 +101,33 @@ def evaluation_compute(year: int) -> RollupResult:
         result = scoring.evaluate(scheme, groups.get(member_id, ()), is_standing=is_standing, detail=False)
         evaluations.append(
             AnnualEvaluation(
-                year=year, member_id=member_id, points_by_category=result.points_by_category(),
-                total=result.total, grade=result.grade, duties_met=result.duties_met,
-                duties_missing=result.missing_duties, computed_at=now, rank=0, rank_in_sector=0,
+                year=year,
+                member_id=member_id,
+                points_by_category=result.points_by_category(),
+                total=result.total,
+                grade=result.grade,
+                duties_met=result.duties_met,
+                duties_missing=result.missing_duties,
+                computed_at=now,
+                rank=0,
+                rank_in_sector=0,
             )
         )
     totals = {e.member_id: e.total for e in evaluations}
     overall = _competition_ranks(list(totals.items()))
     in_sector = _ranks_within([(m, sector, totals[m]) for m, _s, sector, _c in members])
-    in_committee = _ranks_within([(m, committee, totals[m]) for m, _s, _sec, committee in members if committee])
+    in_committee = _ranks_within(
+        [(m, committee, totals[m]) for m, _s, _sec, committee in members if committee]
+    )
     for e in evaluations:
         e.rank, e.rank_in_sector = overall[e.member_id], in_sector[e.member_id]
         e.rank_in_committee = in_committee.get(e.member_id)
 
     # A nightly re-run mostly finds the same results: only rows that differ are written.
-    stored = {row[0]: row[1:] for row in AnnualEvaluation.objects.filter(year=year).values_list("member_id", *_COMPARED)}
+    stored = {
+        row[0]: row[1:]
+        for row in AnnualEvaluation.objects.filter(year=year).values_list("member_id", *_COMPARED)
+    }
     changed = [e for e in evaluations if stored.get(e.member_id) != tuple(getattr(e, f) for f in _COMPARED)]
     AnnualEvaluation.objects.bulk_create(
         changed,

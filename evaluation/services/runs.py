@@ -41,7 +41,11 @@ def evaluation_run(run: EvaluationRun) -> EvaluationRun:
         _finish(run, EvaluationRun.Status.FAILED, error=" ".join(exc.messages))
         return run
     except Exception as exc:
-        _finish(run, EvaluationRun.Status.FAILED, error=_("计算出错：%(error)s") % {"error": exc.__class__.__name__})
+        _finish(
+            run,
+            EvaluationRun.Status.FAILED,
+            error=_("计算出错：%(error)s") % {"error": exc.__class__.__name__},
+        )
         raise
     _finish(run, EvaluationRun.Status.DONE, members=result.members, medians=result.medians)
     return run
@@ -76,7 +80,8 @@ def evaluation_rollup(*, year: int) -> RollupResult:
 def evaluation_run_fail(*, run: EvaluationRun, reason: str) -> EvaluationRun:
     """A run that could not even be handed to a worker (the broker is down) ends failed, with why."""
     EvaluationRun.objects.filter(pk=run.pk, status__in=EvaluationRun.ACTIVE).update(
-        status=EvaluationRun.Status.FAILED, error=reason, finished_at=timezone.now())
+        status=EvaluationRun.Status.FAILED, error=reason, finished_at=timezone.now()
+    )
     run.refresh_from_db()
     return run
 
@@ -85,6 +90,7 @@ def evaluation_run_requeue(*, run: EvaluationRun) -> EvaluationRun:
     """A run found 'running' when its task is delivered again lost its worker mid-way (the database
     rolled its writes back): it goes back to the queue so that `evaluation_run` starts it over."""
     EvaluationRun.objects.filter(pk=run.pk, status=EvaluationRun.Status.RUNNING).update(
-        status=EvaluationRun.Status.QUEUED)
+        status=EvaluationRun.Status.QUEUED
+    )
     run.refresh_from_db()
     return run

@@ -19,8 +19,13 @@ D = Decimal
 # A mix of published rules (桐城, 延边, 济南): base score, per-kind points, caps on a category, heavier
 # deductions for 常委, adoption tiers 市 5 / 省 10 / 全国 30.
 DEFAULT_SCHEME = {
-    "base_score": D(60), "cosigner_mode": ScoringScheme.CosignerMode.COSIGN_RULE, "lead_share": D("0.5"),
-    "require_plenary": True, "min_activities": 3, "min_proposals": 1, "min_sentiments": 1,
+    "base_score": D(60),
+    "cosigner_mode": ScoringScheme.CosignerMode.COSIGN_RULE,
+    "lead_share": D("0.5"),
+    "require_plenary": True,
+    "min_activities": 3,
+    "min_proposals": 1,
+    "min_sentiments": 1,
     "duties_unmet_grade": "基本称职",
 }
 DEFAULT_RULES: dict[str, tuple[Decimal, Decimal | None, Decimal | None]] = {
@@ -55,8 +60,17 @@ DEFAULT_RULES: dict[str, tuple[Decimal, Decimal | None, Decimal | None]] = {
     K.OTHER_DUTY: (D(1), None, None),
 }
 DEFAULT_CAPS = {
-    C.MEETING: D(15), C.ACTIVITY: D(10), C.DISCIPLINE: D(20), C.SPEECH: D(10), C.PROPOSAL: D(25),
-    C.SENTIMENT: D(30), C.RESEARCH: D(15), C.PLATFORM: D(10), C.SERVICE: D(10), C.VISIT: D(5), C.OTHER: D(5),
+    C.MEETING: D(15),
+    C.ACTIVITY: D(10),
+    C.DISCIPLINE: D(20),
+    C.SPEECH: D(10),
+    C.PROPOSAL: D(25),
+    C.SENTIMENT: D(30),
+    C.RESEARCH: D(15),
+    C.PLATFORM: D(10),
+    C.SERVICE: D(10),
+    C.VISIT: D(5),
+    C.OTHER: D(5),
 }
 DEFAULT_GRADES = (("优秀", D(100)), ("称职", D(75)), ("基本称职", D(60)), ("不称职", D(0)))
 
@@ -82,7 +96,11 @@ def scheme_create_default(*, year: int, actor: Any = None) -> ScoringScheme:
 @transaction.atomic
 def scheme_copy(*, from_year: int, to_year: int, actor: Any = None) -> ScoringScheme:
     """Start a year from another year's rules (usually last year's), to be adjusted."""
-    source = ScoringScheme.objects.filter(year=from_year).prefetch_related("rules", "category_caps", "grades").first()
+    source = (
+        ScoringScheme.objects.filter(year=from_year)
+        .prefetch_related("rules", "category_caps", "grades")
+        .first()
+    )
     if source is None:
         raise ValidationError(_("%(year)s 年度没有可复制的积分规则。") % {"year": from_year})
     fields = {f: getattr(source, f) for f in DEFAULT_SCHEME}
@@ -94,8 +112,13 @@ def scheme_copy(*, from_year: int, to_year: int, actor: Any = None) -> ScoringSc
 
 @transaction.atomic
 def scheme_save(
-    *, scheme: ScoringScheme, fields: dict[str, Any], rules: dict[str, tuple], caps: dict[str, Decimal | None],
-    grades: list[tuple[str, Decimal]], actor: Any,
+    *,
+    scheme: ScoringScheme,
+    fields: dict[str, Any],
+    rules: dict[str, tuple],
+    caps: dict[str, Decimal | None],
+    grades: list[tuple[str, Decimal]],
+    actor: Any,
 ) -> ScoringScheme:
     """Replace a year's rules as a whole: every kind's points, category caps and grade bands."""
     names = [n for n, _m in grades]

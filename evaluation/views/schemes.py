@@ -28,7 +28,9 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
 
 
 def _scheme(year: int) -> ScoringScheme:
-    scheme = ScoringScheme.objects.filter(year=year).prefetch_related("rules", "category_caps", "grades").first()
+    scheme = (
+        ScoringScheme.objects.filter(year=year).prefetch_related("rules", "category_caps", "grades").first()
+    )
     if scheme is None:
         raise Http404
     return scheme
@@ -47,21 +49,34 @@ def scheme_edit(request: HttpRequest, year: int) -> HttpResponse:
             bands = [(g["name"], g["min_total"]) for g in grades.cleaned_data if g.get("name")]
             try:
                 services.scheme_save(
-                    scheme=scheme, fields=form.cleaned_data, rules=rules.rules(), caps=rules.caps(), grades=bands,
+                    scheme=scheme,
+                    fields=form.cleaned_data,
+                    rules=rules.rules(),
+                    caps=rules.caps(),
+                    grades=bands,
                     actor=request.user,
                 )
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, _("%(year)s 年度积分规则已保存，委员履职档案即时按新规则计分。") % {"year": year})
+                messages.success(
+                    request, _("%(year)s 年度积分规则已保存，委员履职档案即时按新规则计分。") % {"year": year}
+                )
                 return redirect("evaluation:scheme_edit", year=year)
     else:
         form = SchemeForm(instance=scheme)
         rules = RulesForm(scheme=scheme)
         grades = GradeFormSet(prefix="grades", initial=grades_initial)
-    return render(request, "evaluation/scheme_edit.html", {
-        "scheme": scheme, "form": form, "rules": rules, "grades": grades,
-    })
+    return render(
+        request,
+        "evaluation/scheme_edit.html",
+        {
+            "scheme": scheme,
+            "form": form,
+            "rules": rules,
+            "grades": grades,
+        },
+    )
 
 
 @require_POST
@@ -70,7 +85,10 @@ def scheme_create(request: HttpRequest, year: int) -> HttpResponse:
     try:
         if request.POST.get("from") == "previous":
             services.scheme_copy(from_year=year - 1, to_year=year, actor=request.user)
-            messages.success(request, _("已按 %(prev)s 年度规则建立 %(year)s 年度规则。") % {"prev": year - 1, "year": year})
+            messages.success(
+                request,
+                _("已按 %(prev)s 年度规则建立 %(year)s 年度规则。") % {"prev": year - 1, "year": year},
+            )
         else:
             services.scheme_create_default(year=year, actor=request.user)
             messages.success(request, _("已按默认规则建立 %(year)s 年度规则。") % {"year": year})

@@ -2,6 +2,13 @@ from .dossier import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, Self
 from .register import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 
 __all__ = [
-    "DeactivateForm", "DisputeForm", "EntryRecordForm", "ImportForm", "LinkAccountForm", "MemberForm", "ResolveForm",
-    "ReviewForm", "SelfReportForm",
+    "DeactivateForm",
+    "DisputeForm",
+    "EntryRecordForm",
+    "ImportForm",
+    "LinkAccountForm",
+    "MemberForm",
+    "ResolveForm",
+    "ReviewForm",
+    "SelfReportForm",
 ]

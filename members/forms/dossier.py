@@ -18,20 +18,29 @@ class _Plain(forms.Form):
 
 
 class SelfReportForm(CleanTextMixin, _Plain):
-    kind = forms.ChoiceField(label=_("类别"), choices=[(k.value, k.label) for k in SELF_REPORTED],
-                             widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("类别"), choices=[(k.value, k.label) for k in SELF_REPORTED], widget=forms.RadioSelect
+    )
     date = forms.DateField(label=_("日期"), widget=DateInput(), initial=timezone.localdate)
-    title = forms.CharField(label=_("事项"), max_length=200,
-                            widget=forms.TextInput(attrs={"placeholder": _("例如：协调解决某小区路灯维修")}))
-    description = forms.CharField(label=_("具体内容"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("时间、地点、服务对象、效果")}))
+    title = forms.CharField(
+        label=_("事项"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"placeholder": _("例如：协调解决某小区路灯维修")}),
+    )
+    description = forms.CharField(
+        label=_("具体内容"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("时间、地点、服务对象、效果")}),
+    )
 
 
 class EntryRecordForm(CleanTextMixin, _Plain):
     kind = forms.ChoiceField(label=_("类别"), choices=ActivityKind.choices, initial=ActivityKind.OTHER_DUTY)
     date = forms.DateField(label=_("日期"), widget=DateInput())
     title = forms.CharField(label=_("事项"), max_length=200)
-    description = forms.CharField(label=_("具体内容"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("具体内容"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReviewForm(forms.Form):
@@ -40,8 +49,11 @@ class ReviewForm(forms.Form):
 
 
 class DisputeForm(CleanTextMixin, forms.Form):
-    comment = forms.CharField(label=_("哪里不对"), max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("例如：当天我请了假，未出席")}))
+    comment = forms.CharField(
+        label=_("哪里不对"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("例如：当天我请了假，未出席")}),
+    )
 
 
 class ResolveForm(CleanTextMixin, forms.Form):

@@ -42,7 +42,9 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             # New members almost always join the current term.
-            self.fields["term"].initial = Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+            self.fields["term"].initial = (
+                Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+            )
         self.fields["term"].empty_label = _("请选择届别")
         self.fields["sector"].empty_label = _("请选择界别")
         self.fields["committee"].empty_label = _("未分配专委会")
@@ -52,14 +54,22 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
         self.helper.layout = Layout(
             Fieldset(
                 _("基本信息"),
-                Row(Column("name", css_class="col-md-4"), Column("gender", css_class="col-md-2"),
-                    Column("ethnicity", css_class="col-md-2"), Column("birth_date", css_class="col-md-4")),
+                Row(
+                    Column("name", css_class="col-md-4"),
+                    Column("gender", css_class="col-md-2"),
+                    Column("ethnicity", css_class="col-md-2"),
+                    Column("birth_date", css_class="col-md-4"),
+                ),
                 Row(Column("id_number", css_class="col-md-6"), Column("phone", css_class="col-md-6")),
             ),
             Fieldset(
                 _("委员身份"),
-                Row(Column("term", css_class="col-md-3"), Column("sector", css_class="col-md-3"),
-                    Column("committee", css_class="col-md-4"), Column("is_standing", css_class="col-md-2 pt-md-4")),
+                Row(
+                    Column("term", css_class="col-md-3"),
+                    Column("sector", css_class="col-md-3"),
+                    Column("committee", css_class="col-md-4"),
+                    Column("is_standing", css_class="col-md-2 pt-md-4"),
+                ),
                 Row(Column("employer", css_class="col-md-7"), Column("position", css_class="col-md-5")),
             ),
             "notes",
@@ -83,10 +93,12 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
 
 
 class DeactivateForm(CleanTextMixin, forms.Form):
-    reason = forms.CharField(label=_("停止履职原因"), max_length=200,
-                             help_text=_("例如：工作调动、辞去委员职务、届满"))
-    left_on = forms.DateField(label=_("停止履职日期"), widget=DateInput(), required=False,
-                              help_text=_("不填则为今天"))
+    reason = forms.CharField(
+        label=_("停止履职原因"), max_length=200, help_text=_("例如：工作调动、辞去委员职务、届满")
+    )
+    left_on = forms.DateField(
+        label=_("停止履职日期"), widget=DateInput(), required=False, help_text=_("不填则为今天")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,11 +107,18 @@ class DeactivateForm(CleanTextMixin, forms.Form):
 
 
 class LinkAccountForm(CleanTextMixin, forms.Form):
-    username = forms.CharField(label=_("登录账号"), max_length=150,
-                               help_text=_("填写已有账号即关联；填写新账号名则新建（一般用手机号）。"))
-    password = forms.CharField(label=_("初始密码"), required=False, strip=False,
-                               widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-                               help_text=_("新建账号时必填；关联已有账号时填写则重置其密码。"))
+    username = forms.CharField(
+        label=_("登录账号"),
+        max_length=150,
+        help_text=_("填写已有账号即关联；填写新账号名则新建（一般用手机号）。"),
+    )
+    password = forms.CharField(
+        label=_("初始密码"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("新建账号时必填；关联已有账号时填写则重置其密码。"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,8 +127,9 @@ class LinkAccountForm(CleanTextMixin, forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel 文件（.xlsx）"),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+    file = forms.FileField(
+        label=_("Excel 文件（.xlsx）"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

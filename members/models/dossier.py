@@ -31,7 +31,9 @@ class DossierEntry(models.Model):
         PENDING = "pending", _("待审核")
         REJECTED = "rejected", _("未通过")
 
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="entries", verbose_name=_("委员"))
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="entries", verbose_name=_("委员")
+    )
     year = models.PositiveSmallIntegerField(_("年度"))
     date = models.DateField(_("日期"))
     kind = models.CharField(_("类别"), max_length=40, choices=ActivityKind.choices)
@@ -47,14 +49,22 @@ class DossierEntry(models.Model):
     status = models.CharField(_("审核状态"), max_length=10, choices=Status.choices, default=Status.CONFIRMED)
     review_note = models.CharField(_("审核意见"), max_length=200, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("审核人"),
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     disabled = models.BooleanField(_("不计分"), default=False)
     disabled_reason = models.CharField(_("不计分原因"), max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("录入人"),
     )
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
@@ -79,7 +89,8 @@ class DossierEntry(models.Model):
                 name="entry_unique_per_source",
             ),
             models.CheckConstraint(
-                condition=Q(source_id__isnull=True) | Q(source_type__isnull=False), name="entry_source_complete"
+                condition=Q(source_id__isnull=True) | Q(source_type__isnull=False),
+                name="entry_source_complete",
             ),
         ]
         indexes = [
@@ -107,7 +118,9 @@ class EntryDispute(models.Model):
 
     entry = models.ForeignKey(DossierEntry, on_delete=models.CASCADE, related_name="disputes")
     comment = models.TextField(_("异议说明"))
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     raised_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.OPEN)
     resolution = models.CharField(_("处理意见"), max_length=300, blank=True)
@@ -121,8 +134,12 @@ class EntryDispute(models.Model):
         verbose_name = _("履职记录异议")
         verbose_name_plural = _("履职记录异议")
         constraints = [
-            models.UniqueConstraint(fields=["entry"], condition=Q(status="open"), name="one_open_dispute_per_entry",
-                                    violation_error_message=_("这条记录已有待处理的异议。")),
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=Q(status="open"),
+                name="one_open_dispute_per_entry",
+                violation_error_message=_("这条记录已有待处理的异议。"),
+            ),
         ]
         indexes = [models.Index(fields=["status"], name="dispute_status")]
 

@@ -25,7 +25,9 @@ class Term(models.Model):
         verbose_name_plural = _("届")
         constraints = [
             models.UniqueConstraint(
-                fields=["is_current"], condition=Q(is_current=True), name="one_current_term",
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_term",
                 violation_error_message=_("只能有一届设为本届。"),
             ),
         ]
@@ -83,7 +85,9 @@ class Member(models.Model):
     id_number = models.CharField(_("身份证号"), max_length=18, blank=True, validators=[validate_id_number])
     phone = models.CharField(_("手机号"), max_length=11, blank=True, validators=[validate_phone])
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="members", verbose_name=_("届别"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="members", verbose_name=_("界别"))
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="members", verbose_name=_("界别")
+    )
     committee = models.ForeignKey(
         SpecialCommittee,
         on_delete=models.PROTECT,
@@ -119,11 +123,15 @@ class Member(models.Model):
         constraints = [
             # Blank means "not recorded yet"; a recorded number belongs to one member only.
             models.UniqueConstraint(
-                fields=["id_number"], condition=~Q(id_number=""), name="member_unique_id_number",
+                fields=["id_number"],
+                condition=~Q(id_number=""),
+                name="member_unique_id_number",
                 violation_error_message=_("该身份证号已属于另一位委员。"),
             ),
             models.UniqueConstraint(
-                fields=["phone"], condition=~Q(phone=""), name="member_unique_phone",
+                fields=["phone"],
+                condition=~Q(phone=""),
+                name="member_unique_phone",
                 violation_error_message=_("该手机号已属于另一位委员。"),
             ),
         ]

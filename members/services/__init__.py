@@ -11,6 +11,15 @@ from .register import (
 )
 
 __all__ = [
-    "dispute_resolve", "entry_dispute", "entry_record", "entry_review", "entry_self_report", "member_create",
-    "member_deactivate", "member_link_account", "member_reactivate", "member_unlink_account", "member_update",
+    "dispute_resolve",
+    "entry_dispute",
+    "entry_record",
+    "entry_review",
+    "entry_self_report",
+    "member_create",
+    "member_deactivate",
+    "member_link_account",
+    "member_reactivate",
+    "member_unlink_account",
+    "member_update",
 ]

@@ -34,8 +34,14 @@ def entry_self_report(
         raise ValidationError({"kind": _("委员只能自行填报“为群众办实事”和“委员大走访”。")})
     _check_date(date)
     entry = DossierEntry(
-        member=member, kind=kind, date=date, year=date.year, title=title, description=description,
-        status=DossierEntry.Status.PENDING, created_by=actor,
+        member=member,
+        kind=kind,
+        date=date,
+        year=date.year,
+        title=title,
+        description=description,
+        status=DossierEntry.Status.PENDING,
+        created_by=actor,
     )
     return _save(entry, actor)
 
@@ -47,8 +53,16 @@ def entry_record(
     """Staff record a duty by hand (a duty no source app tracks); it counts at once."""
     _check_date(date)
     entry = DossierEntry(
-        member=member, kind=kind, date=date, year=date.year, title=title, description=description,
-        status=DossierEntry.Status.CONFIRMED, created_by=actor, reviewed_by=actor, reviewed_at=timezone.now(),
+        member=member,
+        kind=kind,
+        date=date,
+        year=date.year,
+        title=title,
+        description=description,
+        status=DossierEntry.Status.CONFIRMED,
+        created_by=actor,
+        reviewed_by=actor,
+        reviewed_at=timezone.now(),
     )
     return _save(entry, actor)
 
@@ -80,7 +94,9 @@ def entry_dispute(*, entry: DossierEntry, comment: str, actor: Any) -> EntryDisp
 
 
 @transaction.atomic
-def dispute_resolve(*, dispute: EntryDispute, resolution: str, disable_entry: bool, actor: Any) -> EntryDispute:
+def dispute_resolve(
+    *, dispute: EntryDispute, resolution: str, disable_entry: bool, actor: Any
+) -> EntryDispute:
     """Answer a member's dispute; the entry may be switched off (不计分) with the answer as reason."""
     dispute = EntryDispute.objects.select_for_update().select_related("entry").get(pk=dispute.pk)
     if dispute.status != EntryDispute.Status.OPEN:

@@ -23,10 +23,16 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
     year = year_param(request, latest=lambda: selectors.latest_year(member))
     view = selectors.member_dossier(member=member, year=year)
     history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
-    return render(request, "members/member_detail.html", {
-        "member": member, "dossier": view, "history": history,
-        "is_own": access.can_report_own(request.user, member),
-    })
+    return render(
+        request,
+        "members/member_detail.html",
+        {
+            "member": member,
+            "dossier": view,
+            "history": history,
+            "is_own": access.can_report_own(request.user, member),
+        },
+    )
 
 
 def me(request: HttpRequest) -> HttpResponse:
@@ -98,9 +104,13 @@ def entry_review(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("members:reviews")
     approve = form.cleaned_data["decision"] == "approve"
     try:
-        services.entry_review(entry=entry, approve=approve, note=form.cleaned_data["note"], actor=request.user)
+        services.entry_review(
+            entry=entry, approve=approve, note=form.cleaned_data["note"], actor=request.user
+        )
     except ValidationError as exc:
-        messages.error(request, _("%(name)s：%(reason)s") % {"name": entry.member.name, "reason": " ".join(exc.messages)})
+        messages.error(
+            request, _("%(name)s：%(reason)s") % {"name": entry.member.name, "reason": " ".join(exc.messages)}
+        )
     else:
         text = _("已确认 %(name)s 的“%(title)s”。") if approve else _("已退回 %(name)s 的“%(title)s”。")
         messages.success(request, text % {"name": entry.member.name, "title": entry.title})
@@ -138,5 +148,3 @@ def dossier_xlsx(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk)
     view = selectors.member_dossier(member=member, year=year_or_404(year))
     return xlsx_response(reports.dossier_workbook(view), f"dossier-{year}-{member.pk}.xlsx")
-
-

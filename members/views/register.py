@@ -21,14 +21,18 @@ from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 def member_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     members = selectors.member_list(user=request.user, params=request.GET)
-    return render(request, "members/member_list.html", {"list": paginate(request, members.qs, filterset=members)})
+    return render(
+        request, "members/member_list.html", {"list": paginate(request, members.qs, filterset=members)}
+    )
 
 
 def member_export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     members = selectors.member_list(user=request.user, params=request.GET).qs
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
+    return xlsx_response(
+        spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx"
+    )
 
 
 @submit_once
@@ -57,7 +61,9 @@ def member_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.member_deactivate(
-            member=member, reason=form.cleaned_data["reason"], left_on=form.cleaned_data["left_on"],
+            member=member,
+            reason=form.cleaned_data["reason"],
+            left_on=form.cleaned_data["left_on"],
             actor=request.user,
         )
         messages.success(request, _("%(name)s 已停止履职，其履职记录仍完整保留。") % {"name": member.name})
@@ -92,7 +98,8 @@ def member_account(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("password", exc.messages)
         else:
             messages.success(
-                request, _("%(name)s 可用账号 %(username)s 登录。") % {"name": member.name, "username": user.username}
+                request,
+                _("%(name)s 可用账号 %(username)s 登录。") % {"name": member.name, "username": user.username},
             )
             return redirect(member)
     return render(request, "members/member_account.html", {"form": form, "member": member})
@@ -110,7 +117,9 @@ def member_import(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已导入 %(n)s 名委员。") % {"n": result.created})
             return redirect("members:list")
     return render(
-        request, "members/member_import.html", {"form": form, "result": result, "headers": spreadsheets.COLUMNS}
+        request,
+        "members/member_import.html",
+        {"form": form, "result": result, "headers": spreadsheets.COLUMNS},
     )
 
 

@@ -10,10 +10,14 @@ from tests.factories import MemberFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_record_a_field_consultation_with_three_members_and_each_dossier_shows_it(live_server, login, staff):
+def test_staff_record_a_field_consultation_with_three_members_and_each_dossier_shows_it(
+    live_server, login, staff
+):
     town = Township.objects.create(name="高山镇")
     city = services.platform_save(actor=None, name="市级协商议事厅", level="city")
-    township = services.platform_save(actor=None, name="高山镇协商议事室", level="township", parent=city, township=town)
+    township = services.platform_save(
+        actor=None, name="高山镇协商议事室", level="township", parent=city, township=town
+    )
     village = services.platform_save(actor=None, name="竹川村协商议事站", level="village", parent=township)
     people = [MemberFactory(name=n) for n in ("张田野", "王稻香", "李麦收")]
     MemberFactory(name="赵旁观")

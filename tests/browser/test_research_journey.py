@@ -11,8 +11,9 @@ from tests.factories import CommitteeFactory, MemberFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_create_a_topic_add_its_team_upload_the_report_and_record_an_instruction(live_server, login, staff,
-                                                                                         tmp_path):
+def test_staff_create_a_topic_add_its_team_upload_the_report_and_record_an_instruction(
+    live_server, login, staff, tmp_path
+):
     CommitteeFactory(name="经济科技委员会")
     MemberFactory(name="钱学文")
     MemberFactory(name="孙晓梅")
@@ -56,5 +57,6 @@ def test_staff_create_a_topic_add_its_team_upload_the_report_and_record_an_instr
 
     topic = ResearchTopic.objects.get()
     assert topic.status == ResearchTopic.Status.INSTRUCTED
-    assert set(DossierEntry.objects.filter(kind="research_instructed").values_list("member__name", flat=True)) == {
-        "钱学文", "孙晓梅"}
+    assert set(
+        DossierEntry.objects.filter(kind="research_instructed").values_list("member__name", flat=True)
+    ) == {"钱学文", "孙晓梅"}

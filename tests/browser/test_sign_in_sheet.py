@@ -13,13 +13,21 @@ from tests.factories import MemberFactory, TermFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_build_the_sheet_for_all_standing_members_mark_exceptions_and_save(live_server, login, staff, member):
+def test_staff_build_the_sheet_for_all_standing_members_mark_exceptions_and_save(
+    live_server, login, staff, member
+):
     member.is_standing = True
     member.save()
     MemberFactory.create_batch(11, is_standing=True)
     MemberFactory.create_batch(5, is_standing=False)
-    meeting = services.meeting_create(actor=None, kind="standing", term=TermFactory(), number=8,
-                                      topic="安置房建设和“保交楼”工作", start_date=dt.date(2023, 7, 20))
+    meeting = services.meeting_create(
+        actor=None,
+        kind="standing",
+        term=TermFactory(),
+        number=8,
+        topic="安置房建设和“保交楼”工作",
+        start_date=dt.date(2023, 7, 20),
+    )
     page = login("staff")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/invite/")
     page.get_by_label("全体常委").check()

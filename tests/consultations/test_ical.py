@@ -14,8 +14,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _meeting(topic, day, **kw):
-    return services.meeting_create(actor=None, kind=MeetingKind.CONSULTATION, term=TermFactory(), topic=topic,
-                                   start_date=day, place="市政协会议室", **kw)
+    return services.meeting_create(
+        actor=None,
+        kind=MeetingKind.CONSULTATION,
+        term=TermFactory(),
+        topic=topic,
+        start_date=day,
+        place="市政协会议室",
+        **kw,
+    )
 
 
 def test_the_feed_is_valid_icalendar_with_only_the_members_meetings(anonymous, member, other_member):

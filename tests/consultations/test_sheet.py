@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def meeting(db):
-    return services.meeting_create(actor=None, kind=MeetingKind.STANDING, term=TermFactory(),
-                                   topic="安置房建设和“保交楼”工作", start_date=dt.date(2023, 7, 20))
+    return services.meeting_create(
+        actor=None,
+        kind=MeetingKind.STANDING,
+        term=TermFactory(),
+        topic="安置房建设和“保交楼”工作",
+        start_date=dt.date(2023, 7, 20),
+    )
 
 
 def _post(meeting, statuses, **extra):
@@ -35,21 +40,28 @@ def _post(meeting, statuses, **extra):
 
 def test_standing_meetings_are_numbered_within_the_term():
     term = TermFactory()
-    first = services.meeting_create(actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 1, 7))
+    first = services.meeting_create(
+        actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 1, 7)
+    )
     services.meeting_create(actor=None, kind=MeetingKind.PLENARY, term=term, start_date=dt.date(2023, 1, 8))
-    second = services.meeting_create(actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 4, 25))
+    second = services.meeting_create(
+        actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 4, 25)
+    )
     assert (first.number, second.number) == (1, 2)
     assert services.next_number(term, MeetingKind.STANDING) == 3
     assert second.display_title == "六届二次常委会会议"
-    eighth = services.meeting_create(actor=None, kind=MeetingKind.STANDING, term=term, number=8,
-                                     start_date=dt.date(2023, 7, 20))
+    eighth = services.meeting_create(
+        actor=None, kind=MeetingKind.STANDING, term=term, number=8, start_date=dt.date(2023, 7, 20)
+    )
     assert eighth.display_title == "六届八次常委会会议"
     assert services.next_number(term, MeetingKind.STANDING) == 9
 
 
 def test_a_number_already_used_in_the_term_is_refused(staff_client, meeting):
-    response = staff_client.post(reverse("consultations:create"), {
-        "kind": "standing", "term": meeting.term_id, "number": meeting.number, "start_date": "2023-08-01"})
+    response = staff_client.post(
+        reverse("consultations:create"),
+        {"kind": "standing", "term": meeting.term_id, "number": meeting.number, "start_date": "2023-08-01"},
+    )
     assert "本届已有这一次会议" in response.content.decode()
 
 
@@ -73,7 +85,9 @@ def test_moving_a_member_from_present_to_absent_changes_their_points(staff_clien
 
     def save(status):
         meeting.refresh_from_db()
-        staff_client.post(reverse("consultations:sheet", args=[meeting.pk]), _post(meeting, {member.pk: status}))
+        staff_client.post(
+            reverse("consultations:sheet", args=[meeting.pk]), _post(meeting, {member.pk: status})
+        )
         return member_selectors.member_dossier(member=member, year=2023).breakdown.total
 
     assert save("present") == Decimal(63)  # base 60 + 3 for a standing committee meeting
@@ -85,19 +99,26 @@ def test_moving_a_member_from_present_to_absent_changes_their_points(staff_clien
 def test_a_speech_adds_its_own_entry(meeting):
     member = MemberFactory()
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
-    services.sheet_save(meeting=meeting, rows={member.pk: services.SheetRow("present", speech="oral")},
-                        version=0, actor=None)
+    services.sheet_save(
+        meeting=meeting, rows={member.pk: services.SheetRow("present", speech="oral")}, version=0, actor=None
+    )
     assert set(DossierEntry.objects.values_list("kind", flat=True)) == {K.ATTEND_STANDING, K.SPEECH_ORAL}
 
 
 def test_removing_a_member_from_the_sheet_removes_their_entry(staff_client, meeting):
     a, b = MemberFactory.create_batch(2)
     services.meeting_invite(meeting=meeting, members=[a, b], actor=None)
-    services.sheet_save(meeting=meeting, rows={a.pk: services.SheetRow("present"), b.pk: services.SheetRow("present")},
-                        version=0, actor=None)
+    services.sheet_save(
+        meeting=meeting,
+        rows={a.pk: services.SheetRow("present"), b.pk: services.SheetRow("present")},
+        version=0,
+        actor=None,
+    )
     meeting.refresh_from_db()
-    staff_client.post(reverse("consultations:sheet", args=[meeting.pk]),
-                      _post(meeting, {a.pk: "present", b.pk: "present"}, **{f"remove-{b.pk}": "1"}))
+    staff_client.post(
+        reverse("consultations:sheet", args=[meeting.pk]),
+        _post(meeting, {a.pk: "present", b.pk: "present"}, **{f"remove-{b.pk}": "1"}),
+    )
     assert list(meeting.attendances.values_list("member_id", flat=True)) == [a.pk]
     assert list(DossierEntry.objects.values_list("member_id", flat=True)) == [a.pk]
 
@@ -106,7 +127,9 @@ def test_a_stale_sheet_is_refused_and_the_clerks_choices_are_kept(staff_client, 
     member = MemberFactory()
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
     stale = _post(meeting, {member.pk: "absent"})
-    services.sheet_save(meeting=meeting, rows={member.pk: services.SheetRow("present")}, version=0, actor=None)
+    services.sheet_save(
+        meeting=meeting, rows={member.pk: services.SheetRow("present")}, version=0, actor=None
+    )
     response = staff_client.post(reverse("consultations:sheet", args=[meeting.pk]), stale)
     assert response.status_code == 409
     body = response.content.decode()
@@ -148,8 +171,13 @@ def test_saving_a_sheet_of_250_issues_a_bounded_number_of_queries(meeting, djang
 
 
 def test_a_member_asks_for_leave_and_staff_approve_it(member_client, member, staff_client):
-    meeting = services.meeting_create(actor=None, kind=MeetingKind.CONSULTATION, term=TermFactory(),
-                                      topic="养老服务", start_date=dt.date.today() + dt.timedelta(days=3))
+    meeting = services.meeting_create(
+        actor=None,
+        kind=MeetingKind.CONSULTATION,
+        term=TermFactory(),
+        topic="养老服务",
+        start_date=dt.date.today() + dt.timedelta(days=3),
+    )
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
     member_client.post(reverse("consultations:leave_request", args=[meeting.pk]), {"reason": "因公出差"})
     leave = LeaveRequest.objects.get()
@@ -163,37 +191,58 @@ def test_a_member_asks_for_leave_and_staff_approve_it(member_client, member, sta
 
 
 def test_a_member_cannot_see_or_decide_another_members_leave_request(member_client, other_member):
-    meeting = services.meeting_create(actor=None, kind=MeetingKind.STUDY, term=TermFactory(),
-                                      start_date=dt.date.today() + dt.timedelta(days=3))
+    meeting = services.meeting_create(
+        actor=None,
+        kind=MeetingKind.STUDY,
+        term=TermFactory(),
+        start_date=dt.date.today() + dt.timedelta(days=3),
+    )
     services.meeting_invite(meeting=meeting, members=[other_member], actor=None)
     leave = services.leave_request_create(meeting=meeting, member=other_member, reason="私事", actor=None)
-    assert member_client.post(reverse("consultations:leave_decide", args=[leave.pk]),
-                              {"decision": "approve"}).status_code == 404
-    assert "私事" not in member_client.get(reverse("consultations:detail", args=[meeting.pk])).content.decode()
+    assert (
+        member_client.post(
+            reverse("consultations:leave_decide", args=[leave.pk]), {"decision": "approve"}
+        ).status_code
+        == 404
+    )
+    assert (
+        "私事" not in member_client.get(reverse("consultations:detail", args=[meeting.pk])).content.decode()
+    )
 
 
 def test_leave_cannot_be_asked_for_a_meeting_already_held(member):
-    meeting = services.meeting_create(actor=None, kind=MeetingKind.STUDY, term=TermFactory(),
-                                      start_date=dt.date(2023, 1, 1))
+    meeting = services.meeting_create(
+        actor=None, kind=MeetingKind.STUDY, term=TermFactory(), start_date=dt.date(2023, 1, 1)
+    )
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
     with pytest.raises(Exception, match="会议已经结束"):
         services.leave_request_create(meeting=meeting, member=member, reason="x", actor=None)
 
 
 def test_outcomes_and_instructions_are_recorded(staff_client, meeting):
-    staff_client.post(reverse("consultations:outcome_create", args=[meeting.pk]),
-                      {"title": "关于保交楼的建议", "content": "建议一、二、三", "sent_to": "市委、市政府", "sent_on": "2023-07-30"})
+    staff_client.post(
+        reverse("consultations:outcome_create", args=[meeting.pk]),
+        {
+            "title": "关于保交楼的建议",
+            "content": "建议一、二、三",
+            "sent_to": "市委、市政府",
+            "sent_on": "2023-07-30",
+        },
+    )
     outcome = meeting.outcomes.get()
-    staff_client.post(reverse("consultations:instruction_create", args=[outcome.pk]),
-                      {"leader": "市委主要领导", "level": "city", "date": "2023-08-07", "content": "请认真研究落实"})
+    staff_client.post(
+        reverse("consultations:instruction_create", args=[outcome.pk]),
+        {"leader": "市委主要领导", "level": "city", "date": "2023-08-07", "content": "请认真研究落实"},
+    )
     body = staff_client.get(meeting.get_absolute_url()).content.decode()
     assert "关于保交楼的建议" in body and "市委主要领导（市级）批示" in body and "请认真研究落实" in body
 
 
 def test_attendance_statistics_per_member_and_kind(meeting):
     member = MemberFactory()
-    other = services.meeting_create(actor=None, kind=MeetingKind.INSPECTION, term=meeting.term,
-                                    start_date=dt.date(2023, 5, 1))
+    other = services.meeting_create(
+        actor=None, kind=MeetingKind.INSPECTION, term=meeting.term, start_date=dt.date(2023, 5, 1)
+    )
     for m, status in ((meeting, "present"), (other, "absent")):
         services.meeting_invite(meeting=m, members=[member], actor=None)
         services.sheet_save(meeting=m, rows={member.pk: services.SheetRow(status)}, version=0, actor=None)
@@ -219,16 +268,27 @@ def test_the_printable_sheet_and_the_workbooks(staff_client, meeting):
         f.flush()
         text = subprocess.run(["pdftotext", f.name, "-"], capture_output=True, text=True, check=True).stdout
     assert "司马光明" in text and "本人签名" in text
-    wb = load_workbook(io.BytesIO(staff_client.get(reverse("consultations:sheet_xlsx", args=[meeting.pk])).content))
+    wb = load_workbook(
+        io.BytesIO(staff_client.get(reverse("consultations:sheet_xlsx", args=[meeting.pk])).content)
+    )
     assert [r[1] for r in wb.active.iter_rows(min_row=2, values_only=True)] == ["司马光明"]
     stats = staff_client.get(reverse("consultations:stats_xlsx"), {"year": 2023})
     assert stats.status_code == 200
-    assert staff_client.get(reverse("consultations:stats_pdf"), {"year": 2023})["Content-Type"] == "application/pdf"
+    assert (
+        staff_client.get(reverse("consultations:stats_pdf"), {"year": 2023})["Content-Type"]
+        == "application/pdf"
+    )
 
 
 def test_meetings_on_the_calendar_span_their_days(member_client):
-    services.meeting_create(actor=None, kind=MeetingKind.TRAINING, term=TermFactory(), title="素能提升培训班",
-                            start_date=dt.date(2023, 4, 15), end_date=dt.date(2023, 4, 20))
+    services.meeting_create(
+        actor=None,
+        kind=MeetingKind.TRAINING,
+        term=TermFactory(),
+        title="素能提升培训班",
+        start_date=dt.date(2023, 4, 15),
+        end_date=dt.date(2023, 4, 20),
+    )
     body = member_client.get(reverse("consultations:calendar"), {"month": "2023-04"}).content.decode()
     assert body.count("素能提升培训班") == 6
     assert Meeting.objects.count() == 1

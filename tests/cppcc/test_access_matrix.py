@@ -24,7 +24,14 @@ from research import services as research
 
 YEAR = 2023
 
-ANON, MEMBER, OWN, OTHER, STAFF, LEADER = "anonymous", "member", "member:own", "member:other", "staff", "leader"
+ANON, MEMBER, OWN, OTHER, STAFF, LEADER = (
+    "anonymous",
+    "member",
+    "member:own",
+    "member:other",
+    "staff",
+    "leader",
+)
 
 # name: (method, target, {who: status}). target "member" means the URL takes a member's pk.
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
@@ -46,7 +53,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:reactivate": ("post", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "members:account": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:report_pdf": ("get", "member_year", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:dossier_xlsx": ("get", "member_year", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "members:dossier_xlsx": (
+        "get",
+        "member_year",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+    ),
     "members:entry_record": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
     "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
@@ -62,9 +73,21 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "proposals:delete": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "proposals:sentiment_detail": ("get", "sentiment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "proposals:sentiment_edit": ("get", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "proposals:sentiment_delete": ("post", "sentiment", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "proposals:sentiment_detail": (
+        "get",
+        "sentiment",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+    ),
+    "proposals:sentiment_edit": (
+        "get",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403},
+    ),
+    "proposals:sentiment_delete": (
+        "post",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+    ),
     "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "evaluation:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "evaluation:scheme_create": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
@@ -79,11 +102,31 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "consultations:invite": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
     "consultations:sheet": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
     "consultations:sheet_pdf": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:sheet_xlsx": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:leave_request": ("post", "meeting", {ANON: 302, OWN: 302, OTHER: 302, STAFF: 404, LEADER: 404}),
-    "consultations:outcome_create": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
-    "consultations:instruction_create": ("post", "outcome", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "consultations:leave_decide": ("post", "leave", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "consultations:sheet_xlsx": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200},
+    ),
+    "consultations:leave_request": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 302, OTHER: 302, STAFF: 404, LEADER: 404},
+    ),
+    "consultations:outcome_create": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403},
+    ),
+    "consultations:instruction_create": (
+        "post",
+        "outcome",
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403},
+    ),
+    "consultations:leave_decide": (
+        "post",
+        "leave",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+    ),
     "consultations:calendar": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     # The private feed address is its own key: it answers to whoever holds it, and to nobody else.
     "consultations:feed": ("get", "token", {ANON: 200, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
@@ -98,7 +141,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "research:report": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "research:report_file": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "research:transition": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "research:instruction_create": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "research:instruction_create": (
+        "post",
+        "topic",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+    ),
     "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "research:instructions": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
@@ -159,11 +206,15 @@ def _cases():
 
 
 def _records_of(m, staff):
-    entry = DossierEntry.objects.create(member=m, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访")
-    proposal = proposal_services.proposal_create(actor=staff, year=YEAR, number=m.pk, title="提案", lead=m,
-                                        submitted_on=dt.date(YEAR, 1, 10))
-    report = proposal_services.sentiment_create(actor=staff, authors=[m], year=YEAR, title="社情民意",
-                                       reported_on=dt.date(YEAR, 2, 1))
+    entry = DossierEntry.objects.create(
+        member=m, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
+    )
+    proposal = proposal_services.proposal_create(
+        actor=staff, year=YEAR, number=m.pk, title="提案", lead=m, submitted_on=dt.date(YEAR, 1, 10)
+    )
+    report = proposal_services.sentiment_create(
+        actor=staff, authors=[m], year=YEAR, title="社情民意", reported_on=dt.date(YEAR, 2, 1)
+    )
     return {"entry": entry.pk, "proposal": proposal.pk, "sentiment": report.pk}
 
 
@@ -173,18 +224,36 @@ def _meetings(member, other_member, staff):
     theirs = meetings.meeting_create(actor=staff, kind="study", term=member.term, start_date=soon)
     meetings.meeting_invite(meeting=mine, members=[member], actor=staff)
     meetings.meeting_invite(meeting=theirs, members=[other_member], actor=staff)
-    leaves = [meetings.leave_request_create(meeting=m, member=who, reason="出差", actor=None)
-              for m, who in ((mine, member), (theirs, other_member))]
+    leaves = [
+        meetings.leave_request_create(meeting=m, member=who, reason="出差", actor=None)
+        for m, who in ((mine, member), (theirs, other_member))
+    ]
     outcome = meetings.outcome_create(meeting=mine, actor=staff, title="成果", content="建议")
-    return {"meeting": (mine.pk, theirs.pk), "leave": (leaves[0].pk, leaves[1].pk), "outcome": (outcome.pk, outcome.pk)}
+    return {
+        "meeting": (mine.pk, theirs.pk),
+        "leave": (leaves[0].pk, leaves[1].pk),
+        "outcome": (outcome.pk, outcome.pk),
+    }
 
 
 def _topic_for(m, staff):
-    topic = research.topic_create(actor=staff, year=YEAR, title=f"课题{m.pk}", leader="主席", office="办公室",
-                                  planned_start=dt.date(YEAR, 3, 1), planned_end=dt.date(YEAR, 9, 1))
+    topic = research.topic_create(
+        actor=staff,
+        year=YEAR,
+        title=f"课题{m.pk}",
+        leader="主席",
+        office="办公室",
+        planned_start=dt.date(YEAR, 3, 1),
+        planned_end=dt.date(YEAR, 9, 1),
+    )
     research.topic_set_participants(topic=topic, members=[m], actor=staff)
-    research.report_save(topic=topic, actor=staff, title="报告", completed_on=dt.date(YEAR, 8, 1),
-                         upload=SimpleUploadedFile("r.pdf", _pdf("r")))
+    research.report_save(
+        topic=topic,
+        actor=staff,
+        title="报告",
+        completed_on=dt.date(YEAR, 8, 1),
+        upload=SimpleUploadedFile("r.pdf", _pdf("r")),
+    )
     return topic
 
 
@@ -203,8 +272,9 @@ def build_targets(member, other_member, staff):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
         if target == "dispute":
-            entry = DossierEntry.objects.create(member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit",
-                                                title="走访")
+            entry = DossierEntry.objects.create(
+                member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
+            )
             dispute = EntryDispute.objects.create(entry=entry, comment="有误")
             return [dispute.pk], [dispute.pk]
         if target == "year":
@@ -217,22 +287,34 @@ def build_targets(member, other_member, staff):
             own, other = _topic_for(member, staff), _topic_for(other_member, staff)
             if target == "topic":
                 return [own.pk], [other.pk]
-            instruction = research.instruction_create(report=own.report, actor=staff, leader="市委主要领导",
-                                                      level="city", date=dt.date(YEAR, 9, 1), content="落实")
+            instruction = research.instruction_create(
+                report=own.report,
+                actor=staff,
+                leader="市委主要领导",
+                level="city",
+                date=dt.date(YEAR, 9, 1),
+                content="落实",
+            )
             return [instruction.pk], [instruction.pk]
         if target in ("platform", "session"):
             city = platforms.platform_save(actor=staff, name="市级协商议事厅", level="city")
             if target == "platform":
                 return [city.pk], [city.pk]
-            sessions = [platforms.session_save(actor=staff, platform=city, members=[who], date=dt.date(YEAR, 5, 1),
-                                               topic=f"议题{who.pk}") for who in (member, other_member)]
+            sessions = [
+                platforms.session_save(
+                    actor=staff, platform=city, members=[who], date=dt.date(YEAR, 5, 1), topic=f"议题{who.pk}"
+                )
+                for who in (member, other_member)
+            ]
             return [sessions[0].pk], [sessions[1].pk]
         if target == "award":
             kind = AwardKind.objects.create(name="优秀委员（测试）")
             award = Award.objects.create(year=YEAR, kind=kind, member=member)
             return [award.pk], [award.pk]
         if target == "token":
-            return [meetings.calendar_feed_for(member).token], [meetings.calendar_feed_for(other_member).token]
+            return [meetings.calendar_feed_for(member).token], [
+                meetings.calendar_feed_for(other_member).token
+            ]
         raise AssertionError(f"no builder for target {target}")
 
     return build

@@ -8,9 +8,28 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("cppcc", "members", "proposals", "evaluation", "consultations", "research", "platforms", "dashboard",
-        "demo", "notices")
-WRITES = {"save", "delete", "create", "update", "get_or_create", "update_or_create", "bulk_create", "bulk_update"}
+APPS = (
+    "cppcc",
+    "members",
+    "proposals",
+    "evaluation",
+    "consultations",
+    "research",
+    "platforms",
+    "dashboard",
+    "demo",
+    "notices",
+)
+WRITES = {
+    "save",
+    "delete",
+    "create",
+    "update",
+    "get_or_create",
+    "update_or_create",
+    "bulk_create",
+    "bulk_update",
+}
 # Calls on these names are not database writes (a dict of template context, a form's data).
 NOT_MODELS = {"context", "data", "initial", "query", "params", "response", "headers", "kwargs", "fields"}
 
@@ -39,8 +58,10 @@ def _writes_in(source: str) -> list[str]:
 
 
 def test_the_write_finder_sees_writes_and_ignores_a_context_dict():
-    source = ("def v(request, member):\n    Member.objects.filter(pk=1).update(name='x')\n    context.update(a=1)\n"
-              "    member.save()\n    Award.objects.bulk_create([])\n")
+    source = (
+        "def v(request, member):\n    Member.objects.filter(pk=1).update(name='x')\n    context.update(a=1)\n"
+        "    member.save()\n    Award.objects.bulk_create([])\n"
+    )
     assert _writes_in(source) == ["line 2 .update(", "line 4 .save(", "line 5 .bulk_create("]
 
 
@@ -57,5 +78,7 @@ def test_no_hand_written_module_grows_past_about_350_lines(path):
 
 @pytest.mark.parametrize("app", [a for a in APPS if (ROOT / a).is_dir()])
 def test_no_app_grows_past_about_3000_lines(app):
-    total = sum(len(p.read_text().splitlines()) for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts)
+    total = sum(
+        len(p.read_text().splitlines()) for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts
+    )
     assert total <= 3100, f"{app} has {total} lines: a domain of its own is hiding inside it"

@@ -51,12 +51,34 @@ def worker(use_broker):
 
     use_broker(REDIS_URL)
     app.conf.task_default_queue = queue
-    env = {**os.environ, "DATABASE_URL": _database_url(), "CELERY_BROKER_URL": REDIS_URL, "CELERY_QUEUE": queue,
-           "DJANGO_SETTINGS_MODULE": "cppcc.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_QUEUE": queue,
+        "DJANGO_SETTINGS_MODULE": "cppcc.settings",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cppcc", "worker", "--pool=solo", "-Q", queue, "-l", "warning",
-         "--without-heartbeat", "--without-mingle", "--without-gossip"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cppcc",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "-l",
+            "warning",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         yield process
@@ -76,7 +98,7 @@ def test_a_real_worker_evaluates_the_year_staff_asked_for(worker, staff_client):
 
     response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     body = response.content.decode()
-    assert "已开始计算" in body or "考评已完成" in body, body[body.find("alert"):][:300]
+    assert "已开始计算" in body or "考评已完成" in body, body[body.find("alert") :][:300]
     run = EvaluationRun.objects.get(year=2023)
 
     deadline = time.monotonic() + 60

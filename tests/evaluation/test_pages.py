@@ -52,8 +52,9 @@ def test_starting_while_a_run_is_queued_is_refused(staff_client):
     assert EvaluationRun.objects.count() == 1
 
 
-def test_a_broker_that_cannot_be_reached_fails_the_run_clearly_and_keeps_old_results(staff_client, evaluated,
-                                                                                      use_broker):
+def test_a_broker_that_cannot_be_reached_fails_the_run_clearly_and_keeps_old_results(
+    staff_client, evaluated, use_broker
+):
     use_broker("redis://127.0.0.1:1/0")
     response = staff_client.post(reverse("evaluation:start", args=[2023]), follow=True)
     assert "任务队列暂时无法连接" in response.content.decode()
@@ -101,8 +102,14 @@ def test_the_dashboard_compares_the_year_with_the_one_before(leader_client, eval
     lead = evaluated[0]
     for year, n in ((2023, 3), (2022, 1)):
         for number in range(1, n + 1):
-            proposal_services.proposal_create(actor=staff, year=year, number=number, title="案由", lead=lead,
-                                     submitted_on=dt.date(year, 1, 8))
+            proposal_services.proposal_create(
+                actor=staff,
+                year=year,
+                number=number,
+                title="案由",
+                lead=lead,
+                submitted_on=dt.date(year, 1, 8),
+            )
     context = leader_client.get(reverse("dashboard:index"), {"year": 2023}).context
     submitted = context["proposals"][0]
     assert (submitted.value, submitted.previous, submitted.delta) == (3, 1, 2)
@@ -110,7 +117,9 @@ def test_the_dashboard_compares_the_year_with_the_one_before(leader_client, eval
     assert sum(context["grade_chart"]["values"]) == 6
 
 
-def test_the_dashboard_query_count_does_not_grow_with_data(leader_client, evaluated, staff, django_assert_num_queries):
+def test_the_dashboard_query_count_does_not_grow_with_data(
+    leader_client, evaluated, staff, django_assert_num_queries
+):
     url = reverse("dashboard:index")
     with django_assert_num_queries(19):
         leader_client.get(url, {"year": 2023})
@@ -118,8 +127,14 @@ def test_the_dashboard_query_count_does_not_grow_with_data(leader_client, evalua
     for m in MemberFactory.create_batch(30, sector=sector):
         EntryFactory.create_batch(3, member=m, kind=K.VISIT)
     for number in range(1, 21):
-        proposal_services.proposal_create(actor=staff, year=2023, number=number, title="案由", lead=evaluated[0],
-                                 submitted_on=dt.date(2023, 1, 8))
+        proposal_services.proposal_create(
+            actor=staff,
+            year=2023,
+            number=number,
+            title="案由",
+            lead=evaluated[0],
+            submitted_on=dt.date(2023, 1, 8),
+        )
     evaluation_services.evaluation_rollup(year=2023)
     with django_assert_num_queries(19):
         leader_client.get(url, {"year": 2023})

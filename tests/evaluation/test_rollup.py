@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def committee(db):
     """Five members: points chosen so that two tie and one misses the minimum duties."""
-    evaluation_services.scheme_create_default(year=2023)  # base 60; plenary 5, oral speech 5, absence -3/-5 for 常委
+    evaluation_services.scheme_create_default(
+        year=2023
+    )  # base 60; plenary 5, oral speech 5, absence -3/-5 for 常委
     econ, edu = SectorFactory(name="经济界"), SectorFactory(name="教育界")
     first, second = CommitteeFactory(name="经济科技委员会"), CommitteeFactory(name="教科卫体委员会")
     people = {
@@ -40,7 +42,9 @@ def committee(db):
     EntryFactory(member=people["乙"], kind=K.SPEECH_ORAL)  # 81
     EntryFactory(member=people["丙"], kind=K.SPEECH_ORAL)  # 81: ties with 乙
     EntryFactory(member=people["丁"], kind=K.ABSENCE)  # 常委 −5 → 71
-    EntryFactory.create_batch(20, member=people["戊"], kind=K.SENTIMENT_ADOPTED_NATIONAL)  # 60 + 30 (cap), no duties
+    EntryFactory.create_batch(
+        20, member=people["戊"], kind=K.SENTIMENT_ADOPTED_NATIONAL
+    )  # 60 + 30 (cap), no duties
     EntryFactory(member=people["戊"], kind=K.PUBLIC_SERVICE, status="pending")  # not counted
     return people
 

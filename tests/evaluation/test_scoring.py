@@ -18,7 +18,10 @@ LEAD, CO, SOLE = EntryRole.LEAD, EntryRole.COSIGNER, EntryRole.SOLE
 
 def scheme(**overrides) -> Scheme:
     values: dict[str, Any] = dict(
-        year=2023, base=D(60), cosigner_mode=ScoringScheme.CosignerMode.COSIGN_RULE, lead_share=D("0.5"),
+        year=2023,
+        base=D(60),
+        cosigner_mode=ScoringScheme.CosignerMode.COSIGN_RULE,
+        lead_share=D("0.5"),
         rules={
             K.ATTEND_PLENARY: Rule(D(5), None, None),
             K.ATTEND_STUDY: Rule(D(2), None, D(4)),
@@ -35,7 +38,11 @@ def scheme(**overrides) -> Scheme:
         },
         category_caps={C.PROPOSAL: D(25)},
         grades=(("优秀", D(90)), ("称职", D(70)), ("基本称职", D(60)), ("不称职", D(0))),
-        require_plenary=False, min_activities=0, min_proposals=0, min_sentiments=0, duties_unmet_grade="",
+        require_plenary=False,
+        min_activities=0,
+        min_proposals=0,
+        min_sentiments=0,
+        duties_unmet_grade="",
     )
     values.update(overrides)
     return Scheme(**values)
@@ -115,7 +122,11 @@ def test_a_total_below_every_threshold_has_the_lowest_grade():
 
 def test_missing_minimum_duties_are_listed_and_cap_the_grade():
     s = scheme(
-        require_plenary=True, min_activities=2, min_proposals=1, min_sentiments=1, duties_unmet_grade="基本称职",
+        require_plenary=True,
+        min_activities=2,
+        min_proposals=1,
+        min_sentiments=1,
+        duties_unmet_grade="基本称职",
         rules={**scheme().rules, K.SENTIMENT_REPORTED: Rule(D(40), None, None)},
     )
     groups = [(K.SENTIMENT_REPORTED, SOLE, 0, 1), (K.ATTEND_INSPECTION, SOLE, 0, 1)]
@@ -126,8 +137,13 @@ def test_missing_minimum_duties_are_listed_and_cap_the_grade():
 
 
 def test_meeting_every_duty_keeps_the_grade_earned():
-    s = scheme(require_plenary=True, min_activities=1, min_proposals=1, min_sentiments=0,
-               duties_unmet_grade="基本称职")
+    s = scheme(
+        require_plenary=True,
+        min_activities=1,
+        min_proposals=1,
+        min_sentiments=0,
+        duties_unmet_grade="基本称职",
+    )
     groups = [(K.ATTEND_PLENARY, SOLE, 0, 1), (K.PROPOSAL_LEAD, LEAD, 0, 1), (K.PROPOSAL_FILED, LEAD, 0, 1)]
     result = evaluate(s, groups, is_standing=False)
     assert result.duties_met and result.total == D(90) and result.grade == "优秀"

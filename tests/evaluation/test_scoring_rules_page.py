@@ -14,9 +14,14 @@ pytestmark = pytest.mark.django_db
 
 def _form_data(scheme: ScoringScheme, **changes):
     data = {
-        "base_score": scheme.base_score, "cosigner_mode": scheme.cosigner_mode, "lead_share": scheme.lead_share,
-        "require_plenary": "on", "min_activities": scheme.min_activities, "min_proposals": scheme.min_proposals,
-        "min_sentiments": scheme.min_sentiments, "duties_unmet_grade": scheme.duties_unmet_grade,
+        "base_score": scheme.base_score,
+        "cosigner_mode": scheme.cosigner_mode,
+        "lead_share": scheme.lead_share,
+        "require_plenary": "on",
+        "min_activities": scheme.min_activities,
+        "min_proposals": scheme.min_proposals,
+        "min_sentiments": scheme.min_sentiments,
+        "duties_unmet_grade": scheme.duties_unmet_grade,
     }
     for rule in scheme.rules.all():
         data[f"points__{rule.kind}"] = rule.points
@@ -25,8 +30,14 @@ def _form_data(scheme: ScoringScheme, **changes):
     for cap in scheme.category_caps.all():
         data[f"catcap__{cap.category}"] = cap.cap
     grades = list(scheme.grades.all())
-    data.update({"grades-TOTAL_FORMS": len(grades) + 1, "grades-INITIAL_FORMS": len(grades),
-                 "grades-MIN_NUM_FORMS": 0, "grades-MAX_NUM_FORMS": 8})
+    data.update(
+        {
+            "grades-TOTAL_FORMS": len(grades) + 1,
+            "grades-INITIAL_FORMS": len(grades),
+            "grades-MIN_NUM_FORMS": 0,
+            "grades-MAX_NUM_FORMS": 8,
+        }
+    )
     for i, g in enumerate(grades):
         data[f"grades-{i}-name"], data[f"grades-{i}-min_total"] = g.name, g.min_total
     data.update(changes)
@@ -45,23 +56,36 @@ def test_staff_change_a_rule_and_a_cap(staff_client, staff):
 
 def test_staff_add_a_grade_band(staff_client):
     scheme = evaluation_services.scheme_create_default(year=2023)
-    response = staff_client.post(reverse("evaluation:scheme_edit", args=[2023]),
-                                 _form_data(scheme, **{"grades-4-name": "良好", "grades-4-min_total": "80"}))
+    response = staff_client.post(
+        reverse("evaluation:scheme_edit", args=[2023]),
+        _form_data(scheme, **{"grades-4-name": "良好", "grades-4-min_total": "80"}),
+    )
     assert response.status_code == 302
-    assert list(scheme.grades.values_list("name", flat=True)) == ["优秀", "良好", "称职", "基本称职", "不称职"]
+    assert list(scheme.grades.values_list("name", flat=True)) == [
+        "优秀",
+        "良好",
+        "称职",
+        "基本称职",
+        "不称职",
+    ]
 
 
 def test_a_negative_cap_is_refused_and_nothing_changes(staff_client):
     scheme = evaluation_services.scheme_create_default(year=2023)
-    response = staff_client.post(reverse("evaluation:scheme_edit", args=[2023]),
-                                 _form_data(scheme, **{f"cap__{ActivityKind.VISIT}": "-1"}))
+    response = staff_client.post(
+        reverse("evaluation:scheme_edit", args=[2023]),
+        _form_data(scheme, **{f"cap__{ActivityKind.VISIT}": "-1"}),
+    )
     assert response.status_code == 200 and "上限不能为负数" in response.content.decode()
 
 
 def test_an_unknown_ceiling_grade_is_refused(staff_client):
     scheme = evaluation_services.scheme_create_default(year=2023)
-    response = staff_client.post(reverse("evaluation:scheme_edit", args=[2023]),
-                                 _form_data(scheme, duties_unmet_grade="合格"), follow=True)
+    response = staff_client.post(
+        reverse("evaluation:scheme_edit", args=[2023]),
+        _form_data(scheme, duties_unmet_grade="合格"),
+        follow=True,
+    )
     assert "“合格”不是本年度设定的等次" in response.content.decode()
 
 
@@ -76,7 +100,9 @@ def test_staff_copy_last_years_rules(staff_client):
 
 
 def test_copying_when_last_year_has_no_rules_says_so(staff_client):
-    response = staff_client.post(reverse("evaluation:scheme_create", args=[2023]), {"from": "previous"}, follow=True)
+    response = staff_client.post(
+        reverse("evaluation:scheme_create", args=[2023]), {"from": "previous"}, follow=True
+    )
     assert "2022 年度没有可复制的积分规则" in response.content.decode()
 
 
@@ -84,7 +110,9 @@ def test_a_leader_reads_the_rules_but_cannot_save_them(leader_client):
     scheme = evaluation_services.scheme_create_default(year=2023)
     page = leader_client.get(reverse("evaluation:scheme_edit", args=[2023]))
     assert page.status_code == 200 and "<fieldset disabled" in page.content.decode()
-    response = leader_client.post(reverse("evaluation:scheme_edit", args=[2023]), _form_data(scheme, base_score="99"))
+    response = leader_client.post(
+        reverse("evaluation:scheme_edit", args=[2023]), _form_data(scheme, base_score="99")
+    )
     assert response.status_code == 403
     scheme.refresh_from_db()
     assert scheme.base_score == Decimal(60)

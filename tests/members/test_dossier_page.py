@@ -42,7 +42,10 @@ def test_the_dossier_shows_points_per_kind_and_where_a_cap_bit(member_client, me
 
 def test_the_minimum_duties_say_what_is_still_missing(member_client, member, rules):
     EntryFactory(member=member, kind=K.ATTEND_PLENARY)
-    duties = {d.code: d.met for d in member_client.get(reverse("me"), {"year": 2023}).context["dossier"].breakdown.duties}
+    duties = {
+        d.code: d.met
+        for d in member_client.get(reverse("me"), {"year": 2023}).context["dossier"].breakdown.duties
+    }
     assert duties == {"plenary": True, "activities": False, "proposals": False, "sentiments": False}
 
 
@@ -61,7 +64,9 @@ def test_changing_a_rule_changes_the_dossier_at_once(staff_client, member, rules
     assert _total(staff_client.get(member.get_absolute_url(), {"year": 2023})) == Decimal(68)
 
 
-def test_the_dossier_query_count_does_not_grow_with_entries(staff_client, member, rules, django_assert_num_queries):
+def test_the_dossier_query_count_does_not_grow_with_entries(
+    staff_client, member, rules, django_assert_num_queries
+):
     EntryFactory.create_batch(10, member=member)
     url = f"{member.get_absolute_url()}?year=2023"
     staff_client.get(url)  # warm the content-type cache, as any running server has
@@ -74,9 +79,15 @@ def test_the_dossier_query_count_does_not_grow_with_entries(staff_client, member
 
 
 def test_a_member_reports_a_deed_that_counts_only_once_confirmed(member_client, member, staff_client, rules):
-    response = member_client.post(reverse("members:self_report"), {
-        "kind": K.PUBLIC_SERVICE, "date": "2023-06-01", "title": "协调修复村内道路", "description": "与村委会协商",
-    })
+    response = member_client.post(
+        reverse("members:self_report"),
+        {
+            "kind": K.PUBLIC_SERVICE,
+            "date": "2023-06-01",
+            "title": "协调修复村内道路",
+            "description": "与村委会协商",
+        },
+    )
     assert response.status_code == 302
     entry = DossierEntry.objects.get(member=member)
     assert entry.status == DossierEntry.Status.PENDING
@@ -87,37 +98,49 @@ def test_a_member_reports_a_deed_that_counts_only_once_confirmed(member_client, 
 
 
 def test_a_rejected_report_scores_nothing_and_shows_the_reason(member_client, member, staff_client, rules):
-    entry = services.entry_self_report(member=member, kind=K.VISIT, date=dt.date(2023, 3, 1), title="走访",
-                                       actor=member.user)
-    response = staff_client.post(reverse("members:entry_review", args=[entry.pk]), {"decision": "reject", "note": ""})
+    entry = services.entry_self_report(
+        member=member, kind=K.VISIT, date=dt.date(2023, 3, 1), title="走访", actor=member.user
+    )
+    response = staff_client.post(
+        reverse("members:entry_review", args=[entry.pk]), {"decision": "reject", "note": ""}
+    )
     entry.refresh_from_db()
     assert entry.status == DossierEntry.Status.PENDING, "a rejection needs a reason"
-    staff_client.post(reverse("members:entry_review", args=[entry.pk]), {"decision": "reject", "note": "缺少走访对象"})
+    staff_client.post(
+        reverse("members:entry_review", args=[entry.pk]), {"decision": "reject", "note": "缺少走访对象"}
+    )
     response = member_client.get(reverse("me"), {"year": 2023})
     assert _total(response) == Decimal(60)
     assert "退回原因：缺少走访对象" in response.content.decode()
 
 
 def test_a_member_cannot_report_a_kind_staff_record(member_client, member):
-    response = member_client.post(reverse("members:self_report"), {
-        "kind": K.ATTEND_PLENARY, "date": "2023-06-01", "title": "出席全体会议"})
+    response = member_client.post(
+        reverse("members:self_report"),
+        {"kind": K.ATTEND_PLENARY, "date": "2023-06-01", "title": "出席全体会议"},
+    )
     assert response.status_code == 200 and not DossierEntry.objects.exists()
 
 
 def test_a_report_in_the_future_is_refused_and_the_text_kept(member_client):
-    response = member_client.post(reverse("members:self_report"), {
-        "kind": K.VISIT, "date": "2099-01-01", "title": "明年的走访"})
+    response = member_client.post(
+        reverse("members:self_report"), {"kind": K.VISIT, "date": "2099-01-01", "title": "明年的走访"}
+    )
     body = response.content.decode()
     assert "日期不能晚于今天" in body and "明年的走访" in body
 
 
-def test_a_dispute_reaches_staff_and_a_resolution_can_switch_the_entry_off(member_client, member, staff_client, rules):
+def test_a_dispute_reaches_staff_and_a_resolution_can_switch_the_entry_off(
+    member_client, member, staff_client, rules
+):
     entry = EntryFactory(member=member, kind=K.ATTEND_PLENARY)
     member_client.post(reverse("members:entry_dispute", args=[entry.pk]), {"comment": "当天我请假了"})
     dispute = EntryDispute.objects.get()
     assert "当天我请假了" in staff_client.get(reverse("members:disputes")).content.decode()
-    staff_client.post(reverse("members:dispute_resolve", args=[dispute.pk]),
-                      {"resolution": "核实为请假，已更正", "disable_entry": "on"})
+    staff_client.post(
+        reverse("members:dispute_resolve", args=[dispute.pk]),
+        {"resolution": "核实为请假，已更正", "disable_entry": "on"},
+    )
     response = member_client.get(reverse("me"), {"year": 2023})
     assert _total(response) == Decimal(60)
     body = response.content.decode()
@@ -132,8 +155,10 @@ def test_a_member_cannot_dispute_the_same_entry_twice_while_open(member_client, 
 
 
 def test_staff_record_a_duty_by_hand_and_it_counts(staff_client, member, rules):
-    staff_client.post(reverse("members:entry_record", args=[member.pk]),
-                      {"kind": K.SPEECH_WRITTEN, "date": "2023-07-20", "title": "书面发言：关于保交楼"})
+    staff_client.post(
+        reverse("members:entry_record", args=[member.pk]),
+        {"kind": K.SPEECH_WRITTEN, "date": "2023-07-20", "title": "书面发言：关于保交楼"},
+    )
     assert _total(staff_client.get(member.get_absolute_url(), {"year": 2023})) == Decimal(63)
 
 
@@ -161,4 +186,6 @@ def test_the_dossier_exports_to_a_workbook(staff_client, member, rules):
     wb = load_workbook(io.BytesIO(response.content))
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
     assert any(r[2] == "走访企业" for r in rows)
-    assert ("总分", "", "", "", 61, "") in [tuple("" if v is None else v for v in r) for r in wb["积分"].iter_rows(values_only=True)]
+    assert ("总分", "", "", "", 61, "") in [
+        tuple("" if v is None else v for v in r) for r in wb["积分"].iter_rows(values_only=True)
+    ]

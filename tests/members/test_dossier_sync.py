@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _entries(**filters):
-    return sorted(DossierEntry.objects.filter(**filters).values_list("member__name", "kind", "role", "joint_size"))
+    return sorted(
+        DossierEntry.objects.filter(**filters).values_list("member__name", "kind", "role", "joint_size")
+    )
 
 
 @pytest.fixture
@@ -24,8 +26,14 @@ def people(db):
 
 def _proposal(people, staff=None, **fields):
     return proposal_services.proposal_create(
-        actor=staff, cosigners=[people["附议甲"], people["附议乙"]], year=2023, number=1, title="关于养老服务的建议",
-        lead=people["领衔"], submitted_on=dt.date(2023, 1, 8), **fields,
+        actor=staff,
+        cosigners=[people["附议甲"], people["附议乙"]],
+        year=2023,
+        number=1,
+        title="关于养老服务的建议",
+        lead=people["领衔"],
+        submitted_on=dt.date(2023, 1, 8),
+        **fields,
     )
 
 
@@ -58,7 +66,9 @@ def test_removing_a_cosigner_removes_their_entry_and_resizes_the_others(people, 
 
 def test_filing_adds_a_filed_entry_for_every_author_dated_on_the_decision(people, staff):
     proposal = _proposal(people)
-    proposal_services.proposal_transition(proposal=proposal, to=Proposal.Status.FILED, on=dt.date(2023, 2, 1), actor=staff)
+    proposal_services.proposal_transition(
+        proposal=proposal, to=Proposal.Status.FILED, on=dt.date(2023, 2, 1), actor=staff
+    )
     filed = DossierEntry.objects.filter(kind=K.PROPOSAL_FILED)
     assert filed.count() == 3
     assert set(filed.values_list("date", flat=True)) == {dt.date(2023, 2, 1)}
@@ -75,25 +85,46 @@ def test_sync_keeps_the_review_state_of_surviving_entries(people, staff):
     proposal = _proposal(people)
     entry = DossierEntry.objects.get(kind=K.PROPOSAL_LEAD)
     DossierEntry.objects.filter(pk=entry.pk).update(disabled=True, disabled_reason="重复录入")
-    proposal_services.proposal_update(proposal=proposal, actor=staff, cosigners=[people["附议甲"]], title="新案由")
+    proposal_services.proposal_update(
+        proposal=proposal, actor=staff, cosigners=[people["附议甲"]], title="新案由"
+    )
     entry.refresh_from_db()
     assert entry.disabled and entry.title == "新案由"
 
 
 def test_changing_the_adoption_level_swaps_the_adoption_entry(people, staff):
     report = proposal_services.sentiment_create(
-        actor=staff, authors=[people["领衔"]], year=2023, title="反映", reported_on=dt.date(2023, 3, 1),
-        adoption_level="city", adopted_on=dt.date(2023, 3, 20), adopted_by="郑州市政协",
+        actor=staff,
+        authors=[people["领衔"]],
+        year=2023,
+        title="反映",
+        reported_on=dt.date(2023, 3, 1),
+        adoption_level="city",
+        adopted_on=dt.date(2023, 3, 20),
+        adopted_by="郑州市政协",
     )
-    assert set(DossierEntry.objects.values_list("kind", flat=True)) == {K.SENTIMENT_REPORTED, K.SENTIMENT_ADOPTED_CITY}
-    proposal_services.sentiment_update(report=report, actor=staff, authors=[people["领衔"]], adoption_level="province",
-                              instruction_by="市委主要领导", instruction_on=dt.date(2023, 4, 2))
     assert set(DossierEntry.objects.values_list("kind", flat=True)) == {
-        K.SENTIMENT_REPORTED, K.SENTIMENT_ADOPTED_PROVINCE, K.SENTIMENT_INSTRUCTED,
+        K.SENTIMENT_REPORTED,
+        K.SENTIMENT_ADOPTED_CITY,
+    }
+    proposal_services.sentiment_update(
+        report=report,
+        actor=staff,
+        authors=[people["领衔"]],
+        adoption_level="province",
+        instruction_by="市委主要领导",
+        instruction_on=dt.date(2023, 4, 2),
+    )
+    assert set(DossierEntry.objects.values_list("kind", flat=True)) == {
+        K.SENTIMENT_REPORTED,
+        K.SENTIMENT_ADOPTED_PROVINCE,
+        K.SENTIMENT_INSTRUCTED,
     }
 
 
-def test_saving_a_proposal_costs_the_same_queries_for_two_or_twenty_cosigners(people, staff, django_assert_max_num_queries):
+def test_saving_a_proposal_costs_the_same_queries_for_two_or_twenty_cosigners(
+    people, staff, django_assert_max_num_queries
+):
     crowd = MemberFactory.create_batch(20)
     proposal = _proposal(people)
     with django_assert_max_num_queries(40) as few:

@@ -27,9 +27,18 @@ def reference_data(db):
 
 def _row(n: int, **overrides):
     values = {
-        "姓名": f"委员{n}", "性别": "男", "民族": "汉族", "出生日期": dt.date(1970, 1, 1 + n % 28),
-        "身份证号": valid_id_number(1000 + n), "手机号": f"1370000{n:04d}", "界别": "经济界", "专委会": "经科委",
-        "常委": "否", "工作单位": "某公司", "职务": "经理", "届别": "",
+        "姓名": f"委员{n}",
+        "性别": "男",
+        "民族": "汉族",
+        "出生日期": dt.date(1970, 1, 1 + n % 28),
+        "身份证号": valid_id_number(1000 + n),
+        "手机号": f"1370000{n:04d}",
+        "界别": "经济界",
+        "专委会": "经科委",
+        "常委": "否",
+        "工作单位": "某公司",
+        "职务": "经理",
+        "届别": "",
     }
     values.update(overrides)
     return values
@@ -55,14 +64,21 @@ def test_a_clean_file_creates_every_member_with_history(staff_client, staff):
     assert response.status_code == 302
     assert Member.objects.count() == 2
     standing = Member.objects.get(name="委员2")
-    assert standing.is_standing and standing.term.name == "第六届" and standing.committee.name == "经济科技委员会"
+    assert (
+        standing.is_standing
+        and standing.term.name == "第六届"
+        and standing.committee.name == "经济科技委员会"
+    )
     assert standing.phone == "13700000002", "a phone Excel stored as a number is read as digits"
     assert standing.history.get().history_user == staff
 
 
 def test_it_accepts_dates_written_as_text(staff_client):
     _post(staff_client, _xlsx([_row(1, 出生日期="1970/03/08"), _row(2, 出生日期="1971年4月9日")]))
-    assert sorted(Member.objects.values_list("birth_date", flat=True)) == [dt.date(1970, 3, 8), dt.date(1971, 4, 9)]
+    assert sorted(Member.objects.values_list("birth_date", flat=True)) == [
+        dt.date(1970, 3, 8),
+        dt.date(1971, 4, 9),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +111,9 @@ def test_every_bad_row_is_listed_not_only_the_first(staff_client):
 
 
 def test_duplicates_inside_the_file_name_the_first_row(staff_client):
-    response = _post(staff_client, _xlsx([_row(1), _row(2, 身份证号=valid_id_number(1001), 手机号="13700000001")]))
+    response = _post(
+        staff_client, _xlsx([_row(1), _row(2, 身份证号=valid_id_number(1001), 手机号="13700000001")])
+    )
     (error,) = response.context["result"].row_errors
     assert error.row == 3
     assert any("与第 2 行重复" in r and "身份证号" in r for r in error.reasons)

@@ -64,8 +64,15 @@ def test_it_accepts_a_lowercase_x_in_the_id_number(staff_client):
 
 def test_an_edit_is_in_the_history_with_who_and_what_changed(staff_client, staff, leader_client):
     member = MemberFactory(name="吴海燕", position="副主任")
-    data = _form_data(name="吴海燕", position="主任", id_number=member.id_number, phone=member.phone,
-                      sector=member.sector_id, committee=member.committee_id, term=member.term_id)
+    data = _form_data(
+        name="吴海燕",
+        position="主任",
+        id_number=member.id_number,
+        phone=member.phone,
+        sector=member.sector_id,
+        committee=member.committee_id,
+        term=member.term_id,
+    )
     response = staff_client.post(reverse("members:edit", args=[member.pk]), data)
     assert response.status_code == 302
     member.refresh_from_db()

@@ -11,7 +11,11 @@ URL = reverse("members:list")
 
 
 def test_it_lists_members_with_their_sector_and_committee(staff_client):
-    MemberFactory(name="孙立新", sector=SectorFactory(name="农业界"), committee=CommitteeFactory(name="农业和农村委员会", short_name="农业农村委"))
+    MemberFactory(
+        name="孙立新",
+        sector=SectorFactory(name="农业界"),
+        committee=CommitteeFactory(name="农业和农村委员会", short_name="农业农村委"),
+    )
     response = staff_client.get(URL)
     assert response.status_code == 200
     body = response.content.decode()
@@ -36,8 +40,13 @@ def test_it_filters_by_sector_committee_standing_status_and_term(staff_client):
     MemberFactory(name="经济界常委", is_standing=True)
     response = staff_client.get(
         URL,
-        {"sector": edu.pk, "is_standing": "1", "status": "active", "term": target.term_id,
-         "committee": target.committee_id},
+        {
+            "sector": edu.pk,
+            "is_standing": "1",
+            "status": "active",
+            "term": target.term_id,
+            "committee": target.committee_id,
+        },
     )
     assert [m.name for m in response.context["list"].page] == ["教委常委"]
 

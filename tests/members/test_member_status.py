@@ -55,7 +55,9 @@ def test_staff_create_a_login_for_a_member(staff_client):
 
 def test_a_new_login_needs_a_password_that_is_not_trivial(staff_client):
     member = MemberFactory()
-    response = staff_client.post(reverse("members:account", args=[member.pk]), {"username": "new1", "password": ""})
+    response = staff_client.post(
+        reverse("members:account", args=[member.pk]), {"username": "new1", "password": ""}
+    )
     assert "新建账号需要设置初始密码" in response.content.decode()
     response = staff_client.post(
         reverse("members:account", args=[member.pk]), {"username": "new1", "password": "12345678"}

@@ -11,7 +11,11 @@ def test_it_accepts_identity_numbers_with_a_correct_check_digit(value):
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("110105194912310021", "id_checksum"), ("41018219760504001", "id_format"), ("4101821976050400AB", "id_format")],
+    [
+        ("110105194912310021", "id_checksum"),
+        ("41018219760504001", "id_format"),
+        ("4101821976050400AB", "id_format"),
+    ],
 )
 def test_it_rejects_identity_numbers_that_are_malformed_or_mistyped(value, code):
     with pytest.raises(ValidationError) as exc:

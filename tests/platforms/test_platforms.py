@@ -23,9 +23,13 @@ def tree(db):
     town = Township.objects.create(name="广武镇", order=1)
     Township.objects.create(name="高村乡", order=2)
     city = services.platform_save(actor=None, name="市级协商议事厅", level=L.CITY)
-    township = services.platform_save(actor=None, name="广武镇协商议事室", level=L.TOWNSHIP, parent=city, township=town)
+    township = services.platform_save(
+        actor=None, name="广武镇协商议事室", level=L.TOWNSHIP, parent=city, township=town
+    )
     village = services.platform_save(actor=None, name="南城村协商议事站", level=L.VILLAGE, parent=township)
-    room = services.platform_save(actor=None, name="某食品公司协商议事室", level=L.ENTERPRISE, parent=township)
+    room = services.platform_save(
+        actor=None, name="某食品公司协商议事室", level=L.ENTERPRISE, parent=township
+    )
     return {"town": town, "city": city, "township": township, "village": village, "room": room}
 
 
@@ -45,8 +49,13 @@ def test_children_take_their_townships_from_the_parent(tree):
 )
 def test_the_tree_refuses_a_platform_in_the_wrong_place(tree, level, parent_key, message):
     with pytest.raises(ValidationError, match=message):
-        services.platform_save(actor=None, name="新平台", level=level,
-                               parent=tree[parent_key] if parent_key else None, township=tree["town"])
+        services.platform_save(
+            actor=None,
+            name="新平台",
+            level=level,
+            parent=tree[parent_key] if parent_key else None,
+            township=tree["town"],
+        )
 
 
 def test_the_tree_refuses_a_cycle(tree):
@@ -55,8 +64,9 @@ def test_the_tree_refuses_a_cycle(tree):
         services.platform_save(platform=township, actor=None, parent=township)
     city = tree["city"]
     with pytest.raises(ValidationError, match="循环"):
-        services.platform_save(platform=city, actor=None, level=L.TOWNSHIP, parent=tree["township"],
-                               township=tree["town"])
+        services.platform_save(
+            platform=city, actor=None, level=L.TOWNSHIP, parent=tree["township"], township=tree["town"]
+        )
 
 
 def test_counts_by_level_and_townships_without_a_platform(leader_client, tree):
@@ -67,8 +77,13 @@ def test_counts_by_level_and_townships_without_a_platform(leader_client, tree):
 
 
 def _session(platform, members=(), **kw):
-    fields = dict(date=dt.date(2023, 5, 10), topic="高标准农田后期管护", setting="field", residents=20,
-                  follow_up_due=dt.date(2023, 6, 30))
+    fields = dict(
+        date=dt.date(2023, 5, 10),
+        topic="高标准农田后期管护",
+        setting="field",
+        residents=20,
+        follow_up_due=dt.date(2023, 6, 30),
+    )
     fields.update(kw)
     return services.session_save(actor=None, platform=platform, members=members, **fields)
 
@@ -83,15 +98,21 @@ def test_a_session_gives_each_member_a_dossier_entry(tree):
 
 @pytest.mark.parametrize(
     ("steps", "allowed"),
-    [(["in_progress", "done"], True), (["done"], True), (["done", "in_progress"], False),
-     (["in_progress", "pending"], False)],
+    [
+        (["in_progress", "done"], True),
+        (["done"], True),
+        (["done", "in_progress"], False),
+        (["in_progress", "pending"], False),
+    ],
 )
 def test_follow_up_transitions(tree, steps, allowed):
     session = _session(tree["village"])
 
     def walk():
         for step in steps:
-            services.follow_up_advance(session=session, to=step, notes="已处理", on=dt.date(2023, 6, 1), actor=None)
+            services.follow_up_advance(
+                session=session, to=step, notes="已处理", on=dt.date(2023, 6, 1), actor=None
+            )
 
     if allowed:
         walk()
@@ -118,7 +139,9 @@ def test_overdue_is_judged_by_the_committees_day_in_shanghai(tree, settings):
     same_day_utc = dt.datetime(2023, 6, 30, 15, 0, tzinfo=dt.UTC)  # 23:00 in Shanghai, still the due day
     with mock.patch("django.utils.timezone.now", return_value=same_day_utc):
         assert not session.is_overdue
-    services.follow_up_advance(session=session, to="done", notes="已修缮", on=dt.date(2023, 6, 28), actor=None)
+    services.follow_up_advance(
+        session=session, to="done", notes="已修缮", on=dt.date(2023, 6, 28), actor=None
+    )
     session.refresh_from_db()
     with mock.patch("django.utils.timezone.now", return_value=late_evening_utc):
         assert not session.is_overdue
@@ -130,8 +153,9 @@ def test_the_coverage_query_count_does_not_grow(leader_client, tree, django_asse
     with django_assert_num_queries(6):
         leader_client.get(url, {"year": 2023})
     town = Township.objects.create(name="汜水镇", order=3)
-    township = services.platform_save(actor=None, name="汜水镇协商议事室", level=L.TOWNSHIP, parent=tree["city"],
-                                      township=town)
+    township = services.platform_save(
+        actor=None, name="汜水镇协商议事室", level=L.TOWNSHIP, parent=tree["city"], township=town
+    )
     for i in range(10):
         v = services.platform_save(actor=None, name=f"村{i}", level=L.VILLAGE, parent=township)
         _session(v, MemberFactory.create_batch(2))
@@ -144,7 +168,9 @@ def test_a_platform_page_shows_its_resolution_rate(leader_client, tree):
     for i in range(4):
         s = _session(tree["village"], topic=f"议题{i}")
         if i < 3:
-            services.follow_up_advance(session=s, to="done", notes="已办结", on=dt.date(2023, 6, 1), actor=None)
+            services.follow_up_advance(
+                session=s, to="done", notes="已办结", on=dt.date(2023, 6, 1), actor=None
+            )
     response = leader_client.get(tree["village"].get_absolute_url())
     assert response.context["resolution"] == 75.0
 

@@ -33,21 +33,36 @@ def _docx() -> bytes:
 
 @pytest.fixture
 def topic(db):
-    return services.topic_create(actor=None, year=2023, title="安置房建设和“保交楼”工作", leader="主席 王建华",
-                                 committee=CommitteeFactory(name="社会法制和民族宗教委员会"),
-                                 planned_start=dt.date(2023, 3, 1), planned_end=dt.date(2023, 9, 30))
+    return services.topic_create(
+        actor=None,
+        year=2023,
+        title="安置房建设和“保交楼”工作",
+        leader="主席 王建华",
+        committee=CommitteeFactory(name="社会法制和民族宗教委员会"),
+        planned_start=dt.date(2023, 3, 1),
+        planned_end=dt.date(2023, 9, 30),
+    )
 
 
 @pytest.fixture
 def team(topic):
-    lead, author, helper = MemberFactory(name="牵头人"), MemberFactory(name="执笔人"), MemberFactory(name="参加人")
-    services.topic_set_participants(topic=topic, leads=[lead], authors=[author], members=[helper, author], actor=None)
+    lead, author, helper = (
+        MemberFactory(name="牵头人"),
+        MemberFactory(name="执笔人"),
+        MemberFactory(name="参加人"),
+    )
+    services.topic_set_participants(
+        topic=topic, leads=[lead], authors=[author], members=[helper, author], actor=None
+    )
     return lead, author, helper
 
 
 def _report(topic, **kw):
-    fields = dict(title="关于保交楼的调研报告", completed_on=dt.date(2023, 8, 10),
-                  upload=SimpleUploadedFile("报告.pdf", _pdf("x")))
+    fields = dict(
+        title="关于保交楼的调研报告",
+        completed_on=dt.date(2023, 8, 10),
+        upload=SimpleUploadedFile("报告.pdf", _pdf("x")),
+    )
     fields.update(kw)
     return services.report_save(topic=topic, actor=None, **fields)
 
@@ -55,14 +70,22 @@ def _report(topic, **kw):
 def test_participants_get_entries_and_a_member_named_twice_keeps_the_larger_part(team):
     lead, author, helper = team
     assert sorted(DossierEntry.objects.values_list("member__name", "kind")) == [
-        ("参加人", K.RESEARCH_PARTICIPATION), ("执笔人", K.RESEARCH_PARTICIPATION), ("牵头人", K.RESEARCH_PARTICIPATION)]
+        ("参加人", K.RESEARCH_PARTICIPATION),
+        ("执笔人", K.RESEARCH_PARTICIPATION),
+        ("牵头人", K.RESEARCH_PARTICIPATION),
+    ]
     assert author.research_roles.get().role == "author"
 
 
 @pytest.mark.parametrize(
     ("steps", "allowed"),
-    [(["researching"], True), (["researching", "reported"], False), (["reported"], False), (["closed"], False),
-     (["instructed"], False)],
+    [
+        (["researching"], True),
+        (["researching", "reported"], False),
+        (["reported"], False),
+        (["closed"], False),
+        (["instructed"], False),
+    ],
 )
 def test_status_transitions_allowed_and_refused(topic, steps, allowed):
     def walk():
@@ -95,8 +118,15 @@ def test_an_instruction_raises_the_authors_points(topic, team):
         return member_selectors.member_dossier(member=m, year=2023).breakdown.total
 
     before = (total(lead), total(author), total(helper))
-    services.instruction_create(report=topic.report, actor=None, leader="市委主要领导", level="city",
-                                date=dt.date(2023, 8, 30), content="请认真研究落实", assigned_to="市住建局")
+    services.instruction_create(
+        report=topic.report,
+        actor=None,
+        leader="市委主要领导",
+        level="city",
+        date=dt.date(2023, 8, 30),
+        content="请认真研究落实",
+        assigned_to="市住建局",
+    )
     assert (total(lead), total(author), total(helper)) == (before[0] + 5, before[1] + 5, before[2])
     topic.refresh_from_db()
     assert topic.status == S.INSTRUCTED
@@ -114,8 +144,10 @@ def test_an_instruction_raises_the_authors_points(topic, team):
     ids=["renamed-exe", "empty", "renamed-text", "word97-not-wps"],
 )
 def test_uploads_are_judged_by_content(staff_client, topic, name, content, reason):
-    response = staff_client.post(reverse("research:report", args=[topic.pk]), {
-        "title": "报告", "completed_on": "2023-08-10", "upload": SimpleUploadedFile(name, content)})
+    response = staff_client.post(
+        reverse("research:report", args=[topic.pk]),
+        {"title": "报告", "completed_on": "2023-08-10", "upload": SimpleUploadedFile(name, content)},
+    )
     assert response.status_code == 200
     assert reason in response.content.decode()
     assert not hasattr(ResearchTopic.objects.get(pk=topic.pk), "report")
@@ -124,21 +156,27 @@ def test_uploads_are_judged_by_content(staff_client, topic, name, content, reaso
 def test_an_oversized_file_is_refused(staff_client, topic, settings):
     settings.REPORT_MAX_BYTES = 1024 * 1024
     big = _pdf("x") + b"0" * (1024 * 1024)
-    response = staff_client.post(reverse("research:report", args=[topic.pk]), {
-        "title": "报告", "completed_on": "2023-08-10", "upload": SimpleUploadedFile("big.pdf", big)})
+    response = staff_client.post(
+        reverse("research:report", args=[topic.pk]),
+        {"title": "报告", "completed_on": "2023-08-10", "upload": SimpleUploadedFile("big.pdf", big)},
+    )
     assert "文件过大" in response.content.decode()
 
 
-@pytest.mark.parametrize(("name", "content", "kind"), [("a.pdf", None, "pdf"), ("a.docx", "docx", "docx"),
-                                                       ("a.wps", "wps", "wps")])
+@pytest.mark.parametrize(
+    ("name", "content", "kind"), [("a.pdf", None, "pdf"), ("a.docx", "docx", "docx"), ("a.wps", "wps", "wps")]
+)
 def test_pdf_docx_and_wps_are_accepted(topic, name, content, kind):
-    data = {None: _pdf("x"), "docx": _docx(), "wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500}[content]
+    data = {None: _pdf("x"), "docx": _docx(), "wps": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500}[
+        content
+    ]
     report = _report(topic, upload=SimpleUploadedFile(name, data))
     assert report.file_kind == kind and report.file.name.endswith(f".{kind}")
 
 
-def test_the_file_is_served_only_to_those_who_may_see_the_topic(topic, team, staff_client, member_client,
-                                                                    member, client, settings):
+def test_the_file_is_served_only_to_those_who_may_see_the_topic(
+    topic, team, staff_client, member_client, member, client, settings
+):
     _report(topic)
     url = reverse("research:report_file", args=[topic.pk])
     response = staff_client.get(url)
@@ -152,8 +190,15 @@ def test_the_file_is_served_only_to_those_who_may_see_the_topic(topic, team, sta
 
 
 def test_a_member_sees_the_topics_they_take_part_in_only(member_client, member, topic):
-    other = services.topic_create(actor=None, year=2023, title="人才建设", leader="副主席 孙立军", office="办公室",
-                                  planned_start=dt.date(2023, 3, 1), planned_end=dt.date(2023, 9, 30))
+    other = services.topic_create(
+        actor=None,
+        year=2023,
+        title="人才建设",
+        leader="副主席 孙立军",
+        office="办公室",
+        planned_start=dt.date(2023, 3, 1),
+        planned_end=dt.date(2023, 9, 30),
+    )
     services.topic_set_participants(topic=other, members=[member], actor=None)
     body = member_client.get(reverse("research:list"), {"year": 2023}).content.decode()
     assert "人才建设" in body and "保交楼" not in body
@@ -162,10 +207,23 @@ def test_a_member_sees_the_topics_they_take_part_in_only(member_client, member, 
 
 def test_the_year_page_counts_topics_reports_and_instructions(leader_client, topic, team):
     _report(topic)
-    services.instruction_create(report=topic.report, actor=None, leader="市委主要领导", level="city",
-                                date=dt.date(2023, 8, 30), content="落实")
-    services.topic_create(actor=None, year=2023, title="人才建设", leader="副主席 孙立军", office="办公室",
-                          planned_start=dt.date(2023, 3, 1), planned_end=dt.date(2023, 4, 30))
+    services.instruction_create(
+        report=topic.report,
+        actor=None,
+        leader="市委主要领导",
+        level="city",
+        date=dt.date(2023, 8, 30),
+        content="落实",
+    )
+    services.topic_create(
+        actor=None,
+        year=2023,
+        title="人才建设",
+        leader="副主席 孙立军",
+        office="办公室",
+        planned_start=dt.date(2023, 3, 1),
+        planned_end=dt.date(2023, 4, 30),
+    )
     figures = leader_client.get(reverse("research:list"), {"year": 2023}).context["figures"]
     assert (figures.topics, figures.reports, figures.instructed, figures.overdue) == (2, 1, 1, 1)
 
@@ -182,8 +240,15 @@ def test_the_year_exports_and_a_topic_prints(staff_client, topic, team):
 
 def test_closing_a_follow_up_needs_its_result(topic):
     _report(topic)
-    instruction = services.instruction_create(report=topic.report, actor=None, leader="市委主要领导", level="city",
-                                              date=dt.date(2023, 8, 30), content="落实")
+    instruction = services.instruction_create(
+        report=topic.report,
+        actor=None,
+        leader="市委主要领导",
+        level="city",
+        date=dt.date(2023, 8, 30),
+        content="落实",
+    )
     with pytest.raises(ValidationError):
-        services.instruction_follow_up(instruction=instruction, assigned_to="市住建局", follow_up="done", result="",
-                                       actor=None)
+        services.instruction_follow_up(
+            instruction=instruction, assigned_to="市住建局", follow_up="done", result="", actor=None
+        )

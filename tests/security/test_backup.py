@@ -20,10 +20,22 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_a_backup_restores_rows_and_files(tmp_path):
     MemberFactory(name="备份前的委员")
-    topic = services.topic_create(actor=None, year=2023, title="课题", leader="主席", office="办公室",
-                                  planned_start=dt.date(2023, 3, 1), planned_end=dt.date(2023, 9, 1))
-    report = services.report_save(topic=topic, actor=None, title="报告", completed_on=dt.date(2023, 8, 1),
-                                  upload=SimpleUploadedFile("r.pdf", _pdf("r")))
+    topic = services.topic_create(
+        actor=None,
+        year=2023,
+        title="课题",
+        leader="主席",
+        office="办公室",
+        planned_start=dt.date(2023, 3, 1),
+        planned_end=dt.date(2023, 9, 1),
+    )
+    report = services.report_save(
+        topic=topic,
+        actor=None,
+        title="报告",
+        completed_on=dt.date(2023, 8, 1),
+        upload=SimpleUploadedFile("r.pdf", _pdf("r")),
+    )
     stored = report.file.path
     archive = make_backup(tmp_path / "backups")
 

@@ -22,11 +22,22 @@ pytestmark = pytest.mark.django_db
 
 def test_production_settings_pass_the_deployment_check():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update({"DEBUG": "false", "HTTPS": "true", "ALLOWED_HOSTS": "zx.example.gov.cn",
-           "SECRET_KEY": "k" * 20 + "Zq8#vL2@pW9!xR4$tY7^uI1&oP3*aS6(dF5)gH0_jK",
-           "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3"})
-    done = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
+    env.update(
+        {
+            "DEBUG": "false",
+            "HTTPS": "true",
+            "ALLOWED_HOSTS": "zx.example.gov.cn",
+            "SECRET_KEY": "k" * 20 + "Zq8#vL2@pW9!xR4$tY7^uI1&oP3*aS6(dF5)gH0_jK",
+            "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+        }
+    )
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
 
@@ -35,10 +46,16 @@ def test_pages_carry_a_strict_content_security_policy_and_need_no_inline_script(
     MemberFactory()
     response = staff_client.get(reverse("members:list"))
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
+    assert (
+        "script-src 'self'" in policy
+        and "frame-ancestors 'none'" in policy
+        and "'unsafe-inline'" not in policy
+    )
     for page in (reverse("members:list"), reverse("home"), reverse("dashboard:index")):
         html = staff_client.get(page).content.decode()
-        inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s]
+        inline = [
+            s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/json" not in s
+        ]
         assert inline == [], f"inline script on {page}"
         assert not re.search(r"\son[a-z]+=\"", html), f"inline event handler on {page}"
     assert response["X-Frame-Options"] == "DENY" and response["X-Content-Type-Options"] == "nosniff"
@@ -47,7 +64,10 @@ def test_pages_carry_a_strict_content_security_policy_and_need_no_inline_script(
 def test_every_response_has_a_request_id_and_keeps_a_valid_one_from_the_proxy(anonymous):
     response = anonymous.get(reverse("healthz"))
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
-    assert anonymous.get(reverse("healthz"), HTTP_X_REQUEST_ID="proxy-1234abcd")["X-Request-ID"] == "proxy-1234abcd"
+    assert (
+        anonymous.get(reverse("healthz"), HTTP_X_REQUEST_ID="proxy-1234abcd")["X-Request-ID"]
+        == "proxy-1234abcd"
+    )
     assert anonymous.get(reverse("healthz"), HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
 
 
@@ -71,8 +91,9 @@ def test_a_successful_login_is_recorded(staff):
 
 def test_a_weak_password_is_refused_when_staff_set_one(staff_client):
     member = MemberFactory()
-    response = staff_client.post(reverse("members:account", args=[member.pk]),
-                                 {"username": "weak", "password": "abc12345"})
+    response = staff_client.post(
+        reverse("members:account", args=[member.pk]), {"username": "weak", "password": "abc12345"}
+    )
     body = response.content.decode()
     assert response.status_code == 200 and ("密码长度太短" in body or "这个密码太常见了" in body)
 
@@ -123,8 +144,13 @@ def test_a_double_submitted_create_form_saves_once_and_sends_the_second_to_the_s
     author = MemberFactory()
     page = staff_client.get(reverse("proposals:sentiment_create")).content.decode()
     token = re.search(r'name="submit_token" value="([0-9a-f]{32})"', page).group(1)
-    data = {"year": 2023, "title": "关于停车难的反映", "authors": [author.pk], "reported_on": "2023-03-01",
-            "submit_token": token}
+    data = {
+        "year": 2023,
+        "title": "关于停车难的反映",
+        "authors": [author.pk],
+        "reported_on": "2023-03-01",
+        "submit_token": token,
+    }
     first = staff_client.post(reverse("proposals:sentiment_create"), data)
     second = staff_client.post(reverse("proposals:sentiment_create"), data, follow=True)
     assert SentimentReport.objects.count() == 1
@@ -136,7 +162,13 @@ def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_cli
     from proposals.models import SentimentReport
 
     author = MemberFactory()
-    data = {"year": 2023, "title": "", "authors": [author.pk], "reported_on": "2023-03-01", "submit_token": "a" * 32}
+    data = {
+        "year": 2023,
+        "title": "",
+        "authors": [author.pk],
+        "reported_on": "2023-03-01",
+        "submit_token": "a" * 32,
+    }
     response = staff_client.post(reverse("proposals:sentiment_create"), data)
     assert response.status_code == 200 and 'value="' + "a" * 32 + '"' in response.content.decode()
     staff_client.post(reverse("proposals:sentiment_create"), {**data, "title": "补上标题"})
@@ -160,8 +192,9 @@ def test_json_logs_carry_the_request_id(anonymous, caplog):
     handler = Keep()
     logging.getLogger("cppcc.auth").addHandler(handler)
     try:
-        response = anonymous.post(reverse("login"), {"username": "nobody", "password": "x"},
-                                  HTTP_X_REQUEST_ID="trace-12345678")
+        response = anonymous.post(
+            reverse("login"), {"username": "nobody", "password": "x"}, HTTP_X_REQUEST_ID="trace-12345678"
+        )
     finally:
         logging.getLogger("cppcc.auth").removeHandler(handler)
     line = json.loads(records[-1])

@@ -38,7 +38,9 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=2200)
         parser.add_argument("--years", type=int, default=5)
         parser.add_argument("--entries", type=int, default=80, help="ledger entries per member per year")
-        parser.add_argument("--keep", action="store_true", help="reuse the benchmark database if it is filled")
+        parser.add_argument(
+            "--keep", action="store_true", help="reuse the benchmark database if it is filled"
+        )
         parser.add_argument("--inner", action="store_true", help="(internal) measure in this process")
 
     def handle(self, *args, members: int, years: int, entries: int, keep: bool, inner: bool, **options):
@@ -47,11 +49,27 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report))
             return
         url = _bench_database(keep)
-        env = {**os.environ, "DATABASE_URL": url, "CELERY_BROKER_URL": "", "DEBUG": "false",
-               "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING",
-               "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "benchmark", "--inner",
-                   "--members", str(members), "--years", str(years), "--entries", str(entries)]
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "CELERY_BROKER_URL": "",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "testserver",
+            "LOG_LEVEL": "WARNING",
+            "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        }
+        command = [
+            sys.executable,
+            str(Path(settings.BASE_DIR) / "manage.py"),
+            "benchmark",
+            "--inner",
+            "--members",
+            str(members),
+            "--years",
+            str(years),
+            "--entries",
+            str(entries),
+        ]
         if keep:
             command.append("--keep")
         self.stdout.write(f"benchmark database: {url.rsplit('@', 1)[-1]}")
@@ -103,9 +121,16 @@ def _populate(n_members: int, years: list[int], per_year: int) -> None:
     sector_list = [sectors[name] for name in SECTORS]
     names = _names(rng, n_members)
     Member.objects.bulk_create(
-        (Member(name=f"{name}{i}" if i >= len(names) else name, term=term, sector=rng.choice(sector_list),
-                committee=rng.choice(committees), is_standing=i < n_members // 7)
-         for i, name in enumerate(names)),
+        (
+            Member(
+                name=f"{name}{i}" if i >= len(names) else name,
+                term=term,
+                sector=rng.choice(sector_list),
+                committee=rng.choice(committees),
+                is_standing=i < n_members // 7,
+            )
+            for i, name in enumerate(names)
+        ),
         batch_size=2000,
     )
     member_ids = list(Member.objects.values_list("pk", flat=True))
@@ -116,11 +141,16 @@ def _populate(n_members: int, years: list[int], per_year: int) -> None:
         batch = []
         for member_id in member_ids:
             for _ in range(rng.randint(per_year - 20, per_year + 20)):
-                batch.append(DossierEntry(
-                    member_id=member_id, year=year, date=date(year, 1, 1) + timedelta(days=rng.randrange(365)),
-                    kind=rng.choices(kinds, weights)[0], title="基准测试记录",
-                    status="confirmed" if rng.random() > 0.03 else "pending",
-                ))
+                batch.append(
+                    DossierEntry(
+                        member_id=member_id,
+                        year=year,
+                        date=date(year, 1, 1) + timedelta(days=rng.randrange(365)),
+                        kind=rng.choices(kinds, weights)[0],
+                        title="基准测试记录",
+                        status="confirmed" if rng.random() > 0.03 else "pending",
+                    )
+                )
             if len(batch) >= 50_000:
                 DossierEntry.objects.bulk_create(batch, batch_size=10_000)
                 batch = []
@@ -205,8 +235,13 @@ def _measure(n_members: int, n_years: int, per_year: int, keep: bool) -> dict:
 
     dashboard_ms, dashboard_q = page(f"/dashboard/?year={year}")
     # A typical member: the median number of entries (the 500-entry member is timed separately).
-    counts = list(DossierEntry.objects.filter(year=year).values("member_id").annotate(n=Count("pk"))
-                  .order_by("n").values_list("member_id", flat=True))
+    counts = list(
+        DossierEntry.objects.filter(year=year)
+        .values("member_id")
+        .annotate(n=Count("pk"))
+        .order_by("n")
+        .values_list("member_id", flat=True)
+    )
     busiest = counts[len(counts) // 2]
     dossier_entries = DossierEntry.objects.filter(year=year, member_id=busiest).count()
     dossier_ms, dossier_q = page(f"/members/{busiest}/?year={year}")
@@ -214,14 +249,27 @@ def _measure(n_members: int, n_years: int, per_year: int, keep: bool) -> dict:
     heavy = _member_with_entries(year, 500)
     heavy_ms, heavy_q = page(f"/members/{heavy}/?year={year}")
     return {
-        "sheet_ms": round(sheet_ms, 1), "sheet_queries": sheet_q, "sheet_invitees": invitees,
-        "dossier500_ms": round(heavy_ms, 1), "dossier500_queries": heavy_q,
-        "vendor": connection.vendor, "members": Member.objects.count(), "years": n_years, "rows": rows,
-        "build_s": round(build_s, 1), "rollup_s": round(rollup_s, 3), "rollup_members": result.members,
+        "sheet_ms": round(sheet_ms, 1),
+        "sheet_queries": sheet_q,
+        "sheet_invitees": invitees,
+        "dossier500_ms": round(heavy_ms, 1),
+        "dossier500_queries": heavy_q,
+        "vendor": connection.vendor,
+        "members": Member.objects.count(),
+        "years": n_years,
+        "rows": rows,
+        "build_s": round(build_s, 1),
+        "rollup_s": round(rollup_s, 3),
+        "rollup_members": result.members,
         "rollup_first_s": round(first_s, 3),
-        "raw_sql_s": round(raw_s, 3), "raw_rows": len(raw_rows), "ratio": round(rollup_s / raw_s, 2) if raw_s else None,
-        "dashboard_ms": round(dashboard_ms, 1), "dashboard_queries": dashboard_q,
-        "dossier_ms": round(dossier_ms, 1), "dossier_queries": dossier_q, "dossier_entries": dossier_entries,
+        "raw_sql_s": round(raw_s, 3),
+        "raw_rows": len(raw_rows),
+        "ratio": round(rollup_s / raw_s, 2) if raw_s else None,
+        "dashboard_ms": round(dashboard_ms, 1),
+        "dashboard_queries": dashboard_q,
+        "dossier_ms": round(dossier_ms, 1),
+        "dossier_queries": dossier_q,
+        "dossier_entries": dossier_entries,
         "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "cpus": os.cpu_count(),
     }
@@ -237,8 +285,9 @@ def _sheet_save(client, year: int) -> tuple[float, int, int]:
     from members.models import Member, Term
 
     term = Term.objects.get(is_current=True)
-    meeting = meetings.meeting_create(actor=None, kind="activity", term=term, title="基准测试会议",
-                                      start_date=date(year, 12, 20))
+    meeting = meetings.meeting_create(
+        actor=None, kind="activity", term=term, title="基准测试会议", start_date=date(year, 12, 20)
+    )
     people = list(Member.objects.order_by("pk")[:250])
     meetings.meeting_invite(meeting=meeting, members=people, actor=None)
     url = f"/meetings/{meeting.pk}/sheet/"
@@ -268,8 +317,15 @@ def _member_with_entries(year: int, n: int) -> int:
     assert member is not None
     missing = n - DossierEntry.objects.filter(member=member, year=year).count()
     DossierEntry.objects.bulk_create(
-        DossierEntry(member=member, year=year, date=date(year, 1 + i % 12, 1 + i % 28), kind="attend_other",
-                     title="基准测试记录") for i in range(max(missing, 0)))
+        DossierEntry(
+            member=member,
+            year=year,
+            date=date(year, 1 + i % 12, 1 + i % 28),
+            kind="attend_other",
+            title="基准测试记录",
+        )
+        for i in range(max(missing, 0))
+    )
     return member.pk
 
 
@@ -277,20 +333,22 @@ def _render(r: dict) -> str:
     def mark(key):
         return "ok" if r[key] is not None and r[key] <= TARGETS[key] else "OVER"
 
-    return "\n".join([
-        f"database        {r['vendor']}, {r['cpus']} CPUs",
-        f"data            {r['members']} members × {r['years']} years, {r['rows']:,} ledger rows"
-        + (f" (built in {r['build_s']} s)" if r["build_s"] else ""),
-        f"rollup          {r['rollup_s']} s for {r['rollup_members']} members, re-run after a day's changes "
-        f"(target ≤ {TARGETS['rollup_s']} s: {mark('rollup_s')})",
-        f"first rollup    {r['rollup_first_s']} s (every evaluation row written)",
-        f"raw SQL         {r['raw_sql_s']} s for the same aggregation in one statement ({r['raw_rows']} rows)",
-        f"ratio           {r['ratio']} × raw SQL (target ≤ {TARGETS['ratio']}: {mark('ratio')})",
-        f"dashboard       {r['dashboard_ms']} ms, {r['dashboard_queries']} queries "
-        f"(target ≤ {TARGETS['dashboard_ms']:.0f} ms: {mark('dashboard_ms')})",
-        f"dossier         {r['dossier_ms']} ms, {r['dossier_queries']} queries, {r['dossier_entries']} entries (median member) "
-        f"(target ≤ {TARGETS['dossier_ms']:.0f} ms: {mark('dossier_ms')})",
-        f"dossier (500)   {r['dossier500_ms']} ms, {r['dossier500_queries']} queries, 500 entries",
-        f"sign-in save    {r['sheet_ms']} ms for {r['sheet_invitees']} invitees, {r['sheet_queries']} queries at most",
-        f"peak memory     {r['peak_memory_mb']} MB",
-    ])
+    return "\n".join(
+        [
+            f"database        {r['vendor']}, {r['cpus']} CPUs",
+            f"data            {r['members']} members × {r['years']} years, {r['rows']:,} ledger rows"
+            + (f" (built in {r['build_s']} s)" if r["build_s"] else ""),
+            f"rollup          {r['rollup_s']} s for {r['rollup_members']} members, re-run after a day's changes "
+            f"(target ≤ {TARGETS['rollup_s']} s: {mark('rollup_s')})",
+            f"first rollup    {r['rollup_first_s']} s (every evaluation row written)",
+            f"raw SQL         {r['raw_sql_s']} s for the same aggregation in one statement ({r['raw_rows']} rows)",
+            f"ratio           {r['ratio']} × raw SQL (target ≤ {TARGETS['ratio']}: {mark('ratio')})",
+            f"dashboard       {r['dashboard_ms']} ms, {r['dashboard_queries']} queries "
+            f"(target ≤ {TARGETS['dashboard_ms']:.0f} ms: {mark('dashboard_ms')})",
+            f"dossier         {r['dossier_ms']} ms, {r['dossier_queries']} queries, {r['dossier_entries']} entries (median member) "
+            f"(target ≤ {TARGETS['dossier_ms']:.0f} ms: {mark('dossier_ms')})",
+            f"dossier (500)   {r['dossier500_ms']} ms, {r['dossier500_queries']} queries, 500 entries",
+            f"sign-in save    {r['sheet_ms']} ms for {r['sheet_invitees']} invitees, {r['sheet_queries']} queries at most",
+            f"peak memory     {r['peak_memory_mb']} MB",
+        ]
+    )

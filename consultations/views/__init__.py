@@ -1,0 +1,37 @@
+"""The views of the consultations app, by page family."""
+
+from .calendar import calendar_reset, calendar_view, ical_feed, my_meetings
+from .meetings import (
+    instruction_create,
+    meeting_create,
+    meeting_delete,
+    meeting_detail,
+    meeting_edit,
+    meeting_invite,
+    meeting_list,
+    outcome_create,
+)
+from .sheets import leave_decide, leave_request, sheet, sheet_pdf, sheet_xlsx, stats, stats_pdf, stats_xlsx
+
+__all__ = [
+    "calendar_reset",
+    "calendar_view",
+    "ical_feed",
+    "instruction_create",
+    "leave_decide",
+    "leave_request",
+    "meeting_create",
+    "meeting_delete",
+    "meeting_detail",
+    "meeting_edit",
+    "meeting_invite",
+    "meeting_list",
+    "my_meetings",
+    "outcome_create",
+    "sheet",
+    "sheet_pdf",
+    "sheet_xlsx",
+    "stats",
+    "stats_pdf",
+    "stats_xlsx",
+]
