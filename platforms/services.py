@@ -52,11 +52,6 @@ def session_save(
 
 
 @transaction.atomic
-def session_delete(*, session: PlatformSession, actor: Any) -> None:
-    dossier.delete_source(session, actor=actor)
-
-
-@transaction.atomic
 def follow_up_advance(
     *, session: PlatformSession, to: str, notes: str = "", on: dt.date | None = None, actor: Any
 ) -> PlatformSession:

@@ -39,11 +39,6 @@ def topic_update(*, topic: ResearchTopic, actor: Any, **fields: Any) -> Research
 
 
 @transaction.atomic
-def topic_delete(*, topic: ResearchTopic, actor: Any) -> None:
-    dossier.delete_source(topic, actor=actor)
-
-
-@transaction.atomic
 def topic_set_participants(
     *,
     topic: ResearchTopic,
