@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, member_choices
+from cppcc.forms import CONTROL_CHARACTERS, CleanTextMixin, DateInput, MembersChoiceField, member_choices
 from members.models import Sector, SpecialCommittee, Term
 
-from .models import ConsultationOutcome, Meeting, OutcomeInstruction
+from .models import Attendance, ConsultationOutcome, Meeting, OutcomeInstruction
+from .services import SheetRow
 
 
 class TimeInput(forms.TimeInput):
@@ -145,3 +149,65 @@ class InstructionForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class SheetForm:
+    """The posted sign-in sheet, read and validated row by row like any form.
+
+    The page posts each row's marks and, in one hidden field (`was`), the rows as the page showed
+    them, so the service can write only what this clerk changed. Each row is checked like a form
+    field (known choices, the reason's length, no control characters) and an error names the row.
+    """
+
+    REASON_MAX = 200
+
+    def __init__(self, data: Any, names: dict[int, str]) -> None:
+        self.data, self.names = data, names
+        self.rows: dict[int, SheetRow] = {}
+        self.originals: dict[int, SheetRow] = {}
+        self.removed: set[int] = set()
+        self.errors: list[str] = []
+
+    @staticmethod
+    def encode(rows: dict[int, SheetRow]) -> str:
+        return json.dumps(
+            [[m, r.status, r.speech, r.leave_reason] for m, r in rows.items()],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    def _originals(self) -> dict[int, SheetRow] | None:
+        try:
+            raw = json.loads(self.data.get("was", ""))
+            return {
+                int(m): SheetRow(str(status), str(reason), str(speech)) for m, status, speech, reason in raw
+            }
+        except (TypeError, ValueError):
+            return None
+
+    def is_valid(self) -> bool:
+        originals = self._originals()
+        if originals is None:
+            self.errors.append(str(_("签到表页面已过期，请刷新后重新填写。")))
+            return False
+        self.originals = originals
+        for member_id in originals:
+            name = self.names.get(member_id, str(member_id))
+            status = self.data.get(f"status-{member_id}", originals[member_id].status)
+            speech = self.data.get(f"speech-{member_id}", "")
+            reason = self.data.get(f"reason-{member_id}", "").strip()
+            problems = []
+            if status not in Attendance.Status.values or speech not in Attendance.Speech.values:
+                problems.append(str(_("有无法识别的选项")))
+            if len(reason) > self.REASON_MAX:
+                problems.append(str(_("请假事由不能超过 %(n)s 个字") % {"n": self.REASON_MAX}))
+            if CONTROL_CHARACTERS.search(reason):
+                problems.append(str(_("请假事由中有不可见的控制字符，请删除")))
+            if problems:
+                self.errors.append(
+                    _("%(name)s：%(problems)s。") % {"name": name, "problems": "；".join(problems)}
+                )
+            self.rows[member_id] = SheetRow(status, reason, speech)
+            if self.data.get(f"remove-{member_id}"):
+                self.removed.add(member_id)
+        return not self.errors

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -124,8 +125,13 @@ class Attendance(models.Model):
         ORAL = "oral", _("大会发言")
         WRITTEN = "written", _("书面发言")
 
-    # The member's latest leave request, set by the "my meetings" page, never stored.
+    # Set for the page, never stored: the member's latest leave request ("my meetings"), and on a
+    # sign-in sheet sent back to the clerk, whether the row is the clerk's own change, to be removed,
+    # and what someone else changed it to meanwhile.
     leave_request: LeaveRequest | None
+    mine: bool
+    remove: bool
+    theirs: Any
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(

@@ -52,6 +52,10 @@ def sheet(meeting: Meeting) -> tuple[list[Attendance], dict[int, LeaveRequest]]:
     return lines, pending
 
 
+def member_names(ids: set[int]) -> dict[int, str]:
+    return dict(Member.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
 @dataclass
 class MemberAttendance:
     member_id: int

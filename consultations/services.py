@@ -78,53 +78,93 @@ class SheetRow:
     leave_reason: str = ""
     speech: str = ""
 
+    @classmethod
+    def of(cls, attendance: Attendance) -> SheetRow:
+        return cls(attendance.status, attendance.leave_reason, attendance.speech)
+
+    def normalized(self) -> SheetRow:
+        """A reason is kept only for a leave: switching a row to 出席 drops the old reason."""
+        reason = self.leave_reason.strip() if self.status == Attendance.Status.LEAVE else ""
+        return SheetRow(self.status, reason, self.speech)
+
 
 class StaleSheet(ValidationError):
-    pass
+    """Rows the clerk changed were changed by someone else since the clerk opened the sheet."""
+
+    def __init__(self, conflicts: dict[int, SheetRow | None]) -> None:
+        self.conflicts = conflicts
+        super().__init__(
+            _(
+                "有 %(n)s 位委员的签到在您打开签到表后已被其他人修改，本次未保存。"
+                "页面已显示最新的签到情况，并保留了您的修改（标黄的行）；请核对后再次保存。"
+            )
+            % {"n": len(conflicts)}
+        )
+
+
+S = Attendance.Status
+_MARKS_ATTENDANCE = (S.PRESENT, S.ABSENT)
 
 
 @transaction.atomic
 def sheet_save(
-    *, meeting: Meeting, rows: Mapping[int, SheetRow], removed: Iterable[int] = (), version: int, actor: Any
-) -> Meeting:
-    """Save the whole sign-in sheet in a fixed number of queries and rewrite the dossier entries.
+    *,
+    meeting: Meeting,
+    rows: Mapping[int, SheetRow],
+    originals: Mapping[int, SheetRow] | None = None,
+    removed: Iterable[int] = (),
+    actor: Any,
+) -> list[int]:
+    """Save what the clerk changed on the sign-in sheet, row by row, and rewrite the dossier entries.
 
-    `version` is the sheet version the clerk's form was built from: if someone saved the sheet since,
-    nothing is written and the clerk is told (their form keeps what they typed).
+    `originals` are the rows as the clerk's page showed them. Only rows the clerk changed (or
+    removed) are written, so two clerks working on one sheet never undo each other's marks. A row the
+    clerk changed that someone else changed too since the page was opened is a conflict: nothing is
+    written and `StaleSheet` names the rows, with their current values. A fixed number of queries,
+    whatever the size of the sheet. Returns the member ids written. Without `originals` the caller
+    works from the sheet as it is now (a script that has just read it).
     """
-    updated = Meeting.objects.filter(pk=meeting.pk, sheet_version=version).update(
-        sheet_version=F("sheet_version") + 1
-    )
-    if not updated:
-        raise StaleSheet(
-            _(
-                "签到表已被其他工作人员修改并保存。为避免覆盖，本次未保存；请刷新页面，在最新的签到表上重新修改。"
-            )
-        )
-    removed = set(removed)
-    attendances = list(meeting.attendances.exclude(member_id__in=removed))
+    # One save of a sheet at a time: the second waits here and then sees the first one's rows.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk", flat=True).first()
+    current = {a.member_id: a for a in meeting.attendances.all()}
+    if originals is None:
+        originals = {member_id: SheetRow.of(a) for member_id, a in current.items()}
+    removed = {m for m in removed if m in originals}
+    touched = {
+        m for m, row in rows.items() if m in originals and row.normalized() != originals[m].normalized()
+    }
+    conflicts: dict[int, SheetRow | None] = {}
+    for member_id in touched | removed:
+        now = current.get(member_id)
+        if now is None or SheetRow.of(now) != originals[member_id].normalized():
+            conflicts[member_id] = SheetRow.of(now) if now is not None else None
+    if conflicts:
+        raise StaleSheet(conflicts)
+    started = meeting.start_date <= timezone.localdate()
     changed = []
-    for attendance in attendances:
-        row = rows.get(attendance.member_id)
-        if row is None:
-            continue
-        if row.status not in Attendance.Status.values or row.speech not in Attendance.Speech.values:
+    for member_id in touched - removed:
+        row = rows[member_id].normalized()
+        if row.status not in S.values or row.speech not in Attendance.Speech.values:
             raise ValidationError(_("签到表中有无法识别的选项。"))
-        reason = row.leave_reason.strip() if row.status == Attendance.Status.LEAVE else ""
-        if (attendance.status, attendance.leave_reason, attendance.speech) != (
+        if row.status in _MARKS_ATTENDANCE and not started:
+            raise ValidationError(
+                _("会议 %(day)s 才开始，现在还不能标记出席或缺席（可以先登记请假）。")
+                % {"day": meeting.start_date}
+            )
+        attendance = current[member_id]
+        attendance.status, attendance.leave_reason, attendance.speech = (
             row.status,
-            reason,
+            row.leave_reason,
             row.speech,
-        ):
-            attendance.status, attendance.leave_reason, attendance.speech = row.status, reason, row.speech
-            changed.append(attendance)
+        )
+        changed.append(attendance)
     if removed:
         meeting.attendances.filter(member_id__in=removed).delete()
     if changed:
         Attendance.objects.bulk_update(changed, ["status", "leave_reason", "speech"], batch_size=500)
+    Meeting.objects.filter(pk=meeting.pk).update(sheet_version=F("sheet_version") + 1)
     dossier.sync(meeting, actor=actor)
-    meeting.refresh_from_db(fields=["sheet_version"])
-    return meeting
+    return sorted(touched | removed)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,6 +22,21 @@ def render_pdf(template: str, context: dict[str, Any], *, request: Any = None) -
     html = render_to_string(template, context, request=request)
     base_url = request.build_absolute_uri("/") if request is not None else None
     return HTML(string=html, base_url=base_url).write_pdf()
+
+
+# A text cell starting with one of these is a formula to Excel and WPS (or turns into one when the
+# cell is edited); such text is written as a string cell with Excel's own "typed as text" flag.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def append_row(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """Append a row whose text is only ever text: never a live formula, never a character the file
+    format forbids (a pasted NUL would otherwise make the whole export fail)."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def active_sheet(wb: Workbook) -> Worksheet:
@@ -50,12 +66,12 @@ def workbook_of(sheets: Sequence[Sheet]) -> bytes:
         wb.remove(sheet)
     for title, headers, rows, widths in sheets:
         sheet = wb.create_sheet(title[:31])
-        sheet.append(list(headers))
+        append_row(sheet, list(headers))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for row in rows:
-            sheet.append(list(row))
+            append_row(sheet, list(row))
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Tab, line feed and carriage return are text; every other control character is a paste accident
 # (or an attack) that would only ever reach a printout or a spreadsheet as garbage.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CleanTextMixin:
@@ -19,7 +19,7 @@ class CleanTextMixin:
     def clean(self):
         data = super().clean()
         for name, value in list(data.items()):
-            if isinstance(value, str) and _CONTROL.search(value):
+            if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
                 self.add_error(name, forms.ValidationError(_("请删除其中的不可见控制字符。"), code="control"))
         return data
 

@@ -51,7 +51,7 @@ def _fill(rng: random.Random, meeting: Meeting, kind: str) -> None:
                 r = rng.random()
                 speech = "oral" if r < 0.04 else "written" if r < 0.12 else ""
             rows[a.member_id] = services.SheetRow(Attendance.Status.PRESENT, speech=speech)
-    services.sheet_save(meeting=meeting, rows=rows, version=meeting.sheet_version, actor=None)
+    services.sheet_save(meeting=meeting, rows=rows, actor=None)
 
 
 def seed_meetings(stdout, login_member: Member) -> None:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cppcc.documents import active_sheet, render_pdf
+from cppcc.documents import active_sheet, append_row, render_pdf
 
 from .selectors import DossierView
 
@@ -25,9 +25,10 @@ def dossier_workbook(view: DossierView) -> bytes:
     sheet.title = f"{view.year}年度履职记录"
     bold = Font(bold=True)
     member = view.member
-    sheet.append([f"{member.name} {view.year} 年度委员履职档案"])
+    append_row(sheet, [f"{member.name} {view.year} 年度委员履职档案"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(
+    append_row(
+        sheet,
         [
             "界别",
             member.sector.name,
@@ -35,14 +36,15 @@ def dossier_workbook(view: DossierView) -> bytes:
             member.committee.name if member.committee else "",
             "常委",
             "是" if member.is_standing else "否",
-        ]
+        ],
     )
-    sheet.append([])
-    sheet.append(["日期", "类别", "事项", "角色", "状态", "是否计分"])
+    append_row(sheet, [])
+    append_row(sheet, ["日期", "类别", "事项", "角色", "状态", "是否计分"])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for e in view.entries:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 e.date,
                 e.get_kind_display(),
@@ -50,17 +52,18 @@ def dossier_workbook(view: DossierView) -> bytes:
                 e.get_role_display() if e.role else "",
                 e.get_status_display(),
                 "否" if e.disabled or e.status != "confirmed" else "是",
-            ]
+            ],
         )
         sheet.cell(row=sheet.max_row, column=1).number_format = "yyyy-mm-dd"
     if view.breakdown is not None:
         totals = wb.create_sheet("积分")
-        totals.append(["分类", "类别", "次数", "每次分值", "得分", "上限"])
+        append_row(totals, ["分类", "类别", "次数", "每次分值", "得分", "上限"])
         for cell in totals[1]:
             cell.font = bold
         for category in view.breakdown.categories:
             for line in category.kinds:
-                totals.append(
+                append_row(
+                    totals,
                     [
                         category.label,
                         line.label,
@@ -68,9 +71,10 @@ def dossier_workbook(view: DossierView) -> bytes:
                         float(line.points_each),
                         float(line.points),
                         float(line.cap) if line.cap is not None else "",
-                    ]
+                    ],
                 )
-            totals.append(
+            append_row(
+                totals,
                 [
                     category.label,
                     "小计",
@@ -78,11 +82,11 @@ def dossier_workbook(view: DossierView) -> bytes:
                     "",
                     float(category.points),
                     float(category.cap) if category.cap is not None else "",
-                ]
+                ],
             )
-        totals.append(["基础分", "", "", "", float(view.breakdown.base), ""])
-        totals.append(["总分", "", "", "", float(view.breakdown.total), ""])
-        totals.append(["等次", view.breakdown.grade])
+        append_row(totals, ["基础分", "", "", "", float(view.breakdown.base), ""])
+        append_row(totals, ["总分", "", "", "", float(view.breakdown.total), ""])
+        append_row(totals, ["等次", view.breakdown.grade])
     for column, width in zip("ABCDEF", (12, 22, 48, 8, 10, 10), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -23,7 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
-from cppcc.documents import active_sheet
+from cppcc.documents import active_sheet, append_row
 
 from .models import Member, Sector, SpecialCommittee, Term
 from .validators import normalize_id_number
@@ -329,7 +329,8 @@ def export_workbook(members: Iterable[Member]) -> bytes:
     status_col = len(COLUMNS) + 1
     sheet.cell(row=1, column=status_col, value="状态").font = Font(bold=True)
     for m in members:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 m.name,
                 m.get_gender_display(),
@@ -344,7 +345,7 @@ def export_workbook(members: Iterable[Member]) -> bytes:
                 m.position,
                 m.term.name,
                 m.get_status_display(),
-            ]
+            ],
         )
     for cell in sheet["D"][1:]:
         cell.number_format = "yyyy-mm-dd"

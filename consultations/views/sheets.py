@@ -15,57 +15,53 @@ from cppcc.http import pdf_response, xlsx_response, year_choices, year_param
 from members.selectors import latest_year
 
 from .. import documents, selectors, services
-from ..forms import LeaveRequestForm
+from ..forms import LeaveRequestForm, SheetForm
 from ..models import Attendance, Meeting, MeetingKind
-
-
-def _rows_from_post(post) -> tuple[dict[int, services.SheetRow], set[int]]:
-    rows, removed = {}, set()
-    for key, value in post.items():
-        if not key.startswith("status-"):
-            continue
-        try:
-            member_id = int(key.removeprefix("status-"))
-        except ValueError:
-            continue
-        rows[member_id] = services.SheetRow(
-            status=value,
-            leave_reason=post.get(f"reason-{member_id}", ""),
-            speech=post.get(f"speech-{member_id}", ""),
-        )
-        if post.get(f"remove-{member_id}"):
-            removed.add(member_id)
-    return rows, removed
 
 
 def sheet(request: HttpRequest, pk: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     meeting = access.get_meeting_for_user(request.user, pk)
     lines, pending = selectors.sheet(meeting)
-    error = None
+    shown = {line.member_id: services.SheetRow.of(line) for line in lines}
+    errors: list[str] = []
+    status = 200
     if request.method == "POST":
         access.ensure_can_edit(request.user)
-        rows, removed = _rows_from_post(request.POST)
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            version = -1
-        try:
-            services.sheet_save(
-                meeting=meeting, rows=rows, removed=removed, version=version, actor=request.user
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-            # Show the clerk's own choices again so nothing typed is lost.
-            for line in lines:
-                row = rows.get(line.member_id)
-                if row is not None:
-                    line.status, line.leave_reason, line.speech = row.status, row.leave_reason, row.speech
+        form = SheetForm(request.POST, {line.member_id: line.member.name for line in lines})
+        if form.is_valid():
+            try:
+                saved = services.sheet_save(
+                    meeting=meeting,
+                    rows=form.rows,
+                    originals=form.originals,
+                    removed=form.removed,
+                    actor=request.user,
+                )
+            except services.StaleSheet as exc:
+                errors, status = exc.messages, 409
+                # The page now starts from the sheet as it is, with this clerk's own changes on top.
+                _overlay(lines, form, conflicts=exc.conflicts)
+                gone = set(exc.conflicts) - {line.member_id for line in lines}
+                names = selectors.member_names(gone)
+                errors += [
+                    _("%(name)s：%(what)s，您对这一行的修改没有保存。")
+                    % {"name": names.get(m, m), "what": _describe(exc.conflicts[m])}
+                    for m in sorted(gone)
+                ]
+            except ValidationError as exc:
+                errors, status = exc.messages, 400
+                shown = form.originals
+                _overlay(lines, form)
+            else:
+                messages.success(
+                    request, _("签到表已保存：更新了 %(n)s 位委员，其履职档案已同步。") % {"n": len(saved)}
+                )
+                return redirect("consultations:sheet", pk=meeting.pk)
         else:
-            messages.success(
-                request, _("签到表已保存，%(n)s 位委员的履职档案已更新。") % {"n": len(rows) - len(removed)}
-            )
-            return redirect("consultations:sheet", pk=meeting.pk)
+            errors, status = form.errors, 400
+            shown = form.originals or shown
+            _overlay(lines, form)
     counts = {s: sum(1 for line in lines if line.status == s) for s in Attendance.Status.values}
     return render(
         request,
@@ -74,13 +70,39 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "lines": lines,
             "pending": pending,
-            "error": error,
+            "errors": errors,
             "counts": counts,
+            "was": SheetForm.encode(shown),
             "statuses": Attendance.Status.choices,
             "speeches": Attendance.Speech.choices,
         },
-        status=409 if error else 200,
+        status=status,
     )
+
+
+def _overlay(lines: list[Attendance], form: SheetForm, conflicts: dict | None = None) -> None:
+    """Put back on the page every row the clerk changed, as they typed it; mark rows someone else
+    changed meanwhile with that person's value, so the clerk sees both before saving again."""
+    for line in lines:
+        row, was = form.rows.get(line.member_id), form.originals.get(line.member_id)
+        if row is None or was is None or (row == was and line.member_id not in form.removed):
+            continue
+        line.status, line.leave_reason, line.speech = row.status, row.leave_reason, row.speech
+        line.mine = True
+        line.remove = line.member_id in form.removed
+        if conflicts is not None and line.member_id in conflicts:
+            line.theirs = _describe(conflicts[line.member_id])
+
+
+def _describe(row: services.SheetRow | None) -> str:
+    if row is None:
+        return _("已被移出参会名单")
+    text = str(Attendance.Status(row.status).label)
+    if row.leave_reason:
+        text += f"（{row.leave_reason}）"
+    if row.speech:
+        text += " · " + str(Attendance.Speech(row.speech).label)
+    return text
 
 
 def sheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:

@@ -45,7 +45,7 @@ def test_staff_build_the_sheet_for_all_standing_members_mark_exceptions_and_save
     expect(rows.filter(has_text=first_name)).to_be_visible()
     first.get_by_role("combobox").select_option(label="书面发言")
     page.get_by_role("button", name="保存签到表").first.click()
-    expect(page.get_by_text("签到表已保存，12 位委员的履职档案已更新")).to_be_visible()
+    expect(page.get_by_text("签到表已保存：更新了 12 位委员，其履职档案已同步")).to_be_visible()
 
     assert Attendance.objects.filter(status="present").count() == 11
     assert Attendance.objects.get(status="leave").leave_reason == "因公出差"
