@@ -170,6 +170,7 @@ def _members(sectors: dict[str, Sector], committees: list[SpecialCommittee], ter
                 id_number=_id_number(birth, male, index),
                 phone=f"13{(700000000 + index * 7919 + rng.randrange(0, 7000)) % 1000000000:09d}",
                 term=term,
+                joined_on=term.start_date,
                 sector=sector,
                 # About one member in twelve belongs to no special committee, as in real registers.
                 committee=rng.choice(committees) if rng.random() < 0.92 else None,

@@ -25,6 +25,7 @@ class SchemeForm(forms.ModelForm):
             "min_proposals",
             "min_sentiments",
             "duties_unmet_grade",
+            "part_year_duties",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -43,7 +44,10 @@ class SchemeForm(forms.ModelForm):
                 Column("min_proposals", css_class="col-md-3"),
                 Column("min_sentiments", css_class="col-md-3"),
             ),
-            Row(Column("duties_unmet_grade", css_class="col-md-6")),
+            Row(
+                Column("duties_unmet_grade", css_class="col-md-6"),
+                Column("part_year_duties", css_class="col-md-6"),
+            ),
         )
 
 

@@ -21,6 +21,11 @@ from members.models import Member
 class ScoringScheme(models.Model):
     """履职积分规则 of one year: base score, joint-proposal split and minimum duties."""
 
+    class PartYear(models.TextChoices):
+        PRO_RATA = "pro_rata", _("按任职时间折算")
+        EXEMPT = "exempt", _("不作要求")
+        FULL = "full", _("与全年相同")
+
     class CosignerMode(models.TextChoices):
         COSIGN_RULE = "cosign_rule", _("领衔人计全部分值，附议人按“附议提案”计分")
         SPLIT = "split", _("领衔人得一定比例，其余由附议人均分")
@@ -43,6 +48,15 @@ class ScoringScheme(models.Model):
     min_activities = models.PositiveSmallIntegerField(_("最少参加活动次数"), default=3)
     min_proposals = models.PositiveSmallIntegerField(_("最少提案件数"), default=1)
     min_sentiments = models.PositiveSmallIntegerField(_("最少社情民意篇数"), default=1)
+    part_year_duties = models.CharField(
+        _("年中任职或离任委员的基本要求"),
+        max_length=10,
+        choices=PartYear.choices,
+        default=PartYear.PRO_RATA,
+        help_text=_(
+            "折算：活动、提案、社情民意的最少次数按任职天数比例计（向下取整），不要求出席年初的全体会议。"
+        ),
+    )
     duties_unmet_grade = models.CharField(
         _("未完成基本要求时最高等次"),
         max_length=10,
@@ -157,6 +171,9 @@ class AnnualEvaluation(models.Model):
     grade = models.CharField(_("等次"), max_length=10, blank=True)
     duties_met = models.BooleanField(_("完成基本履职要求"), default=True)
     duties_missing = models.JSONField(_("未完成的要求"), default=list)
+    # Days of the year the member served: fewer than the year has means a part year (年中任职或离任).
+    served_days = models.PositiveSmallIntegerField(_("任职天数"), default=365)
+    part_year = models.BooleanField(_("部分年度"), default=False)
     computed_at = models.DateTimeField(_("计算时间"))
 
     class Meta:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from cppcc import access
 from evaluation import scoring
-from evaluation.models import AnnualEvaluation, Award, EvaluationRun
+from evaluation.models import AnnualEvaluation, Award, EvaluationRun, ScoringScheme
 from evaluation.scoring import ZERO
 
 from . import dossier
@@ -127,6 +128,14 @@ class DossierView:
     evaluation: AnnualEvaluation | None
     chart: list[ChartRow] = field(default_factory=list)
     pending: int = 0
+    served: Fraction = scoring.FULL_YEAR
+
+    @property
+    def part_year_rule(self) -> str:
+        if self.scheme is None:
+            return ""
+        return str(ScoringScheme.PartYear(self.scheme.part_year_duties).label)
+
     run: EvaluationRun | None = None
     awards: list[Award] = field(default_factory=list)
 
@@ -165,8 +174,9 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
     years = set(member.entries.order_by().values_list("year", flat=True).distinct())
     years.add(timezone.localdate().year)
     scheme = scoring.load_scheme(year)
+    served = scoring.served_share(member, year)
     breakdown = (
-        scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing)
+        scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing, served=served)
         if scheme
         else None
     )
@@ -184,6 +194,7 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
         evaluation=evaluation,
         pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING),
         awards=awards,
+        served=served,
     )
     if breakdown is not None:
         run = (

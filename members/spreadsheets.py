@@ -193,6 +193,9 @@ def _member_from_row(values: dict[str, Any], lookups: _Lookups, seen_ids: dict, 
         data["term"] = lookups.current_term
     else:
         reasons.append(_("未填写届别，且系统中没有设置本届"))
+    if "term" in data:
+        # A roster lists the term's members: they joined when it began unless the sheet says otherwise.
+        data["joined_on"] = data["term"].start_date
 
     member = Member(**data)
     if not reasons:

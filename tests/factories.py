@@ -71,6 +71,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
     id_number = factory.Sequence(valid_id_number)
     phone = factory.Sequence(lambda n: f"139{n:08d}")
     term = factory.SubFactory(TermFactory)
+    joined_on = factory.LazyAttribute(lambda m: m.term.start_date)
     sector = factory.SubFactory(SectorFactory, name="经济界")
     committee = factory.SubFactory(CommitteeFactory, name="经济科技委员会")
 

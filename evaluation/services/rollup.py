@@ -10,14 +10,16 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import DossierEntry, Member
+from members.models.register import days_in_year, served_days
 
 from .. import scoring
 from ..models import AnnualEvaluation
@@ -45,9 +47,14 @@ def _medians(evaluations: list[AnnualEvaluation]) -> dict[str, str]:
     return medians
 
 
-def members_of_year(year: int):
-    """Everyone who served during the year: still serving, or left on or after 1 January."""
-    return Member.objects.filter(Q(status=Member.Status.ACTIVE) | Q(left_on__gte=dt.date(year, 1, 1)))
+def members_of_year(year: int) -> QuerySet[Member]:
+    """Exactly the members who served during the year: joined by 31 December, not left before 1 January.
+
+    A member who joined in a later year is not evaluated for this one (and shifts none of its ranks).
+    """
+    return Member.objects.filter(joined_on__lte=dt.date(year, 12, 31)).filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=dt.date(year, 1, 1))
+    )
 
 
 def _competition_ranks(rows: list[tuple[int, Decimal]]) -> dict[int, int]:
@@ -83,6 +90,8 @@ _COMPARED = (
     "grade",
     "duties_met",
     "duties_missing",
+    "served_days",
+    "part_year",
 )
 
 
@@ -92,13 +101,26 @@ def evaluation_compute(year: int) -> RollupResult:
     scheme = scoring.load_scheme(year)
     if scheme is None:
         raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
-    members = list(members_of_year(year).values_list("pk", "is_standing", "sector_id", "committee_id"))
+    roster = list(
+        members_of_year(year).values_list(
+            "pk", "is_standing", "sector_id", "committee_id", "joined_on", "left_on"
+        )
+    )
+    members = [(pk, standing, sector, committee) for pk, standing, sector, committee, _j, _l in roster]
+    served = {pk: served_days(joined, left, year) for pk, _s, _sec, _c, joined, left in roster}
+    full = days_in_year(year)
     groups = scoring.entry_groups(DossierEntry.objects.filter(year=year))
     now = timezone.now()
 
     evaluations: list[AnnualEvaluation] = []
     for member_id, is_standing, _sector, _committee in members:
-        result = scoring.evaluate(scheme, groups.get(member_id, ()), is_standing=is_standing, detail=False)
+        result = scoring.evaluate(
+            scheme,
+            groups.get(member_id, ()),
+            is_standing=is_standing,
+            detail=False,
+            served=Fraction(served[member_id], full),
+        )
         evaluations.append(
             AnnualEvaluation(
                 year=year,
@@ -108,6 +130,8 @@ def evaluation_compute(year: int) -> RollupResult:
                 grade=result.grade,
                 duties_met=result.duties_met,
                 duties_missing=result.missing_duties,
+                served_days=served[member_id],
+                part_year=served[member_id] < full,
                 computed_at=now,
                 rank=0,
                 rank_in_sector=0,

@@ -27,6 +27,7 @@ DEFAULT_SCHEME = {
     "min_proposals": 1,
     "min_sentiments": 1,
     "duties_unmet_grade": "基本称职",
+    "part_year_duties": ScoringScheme.PartYear.PRO_RATA,
 }
 DEFAULT_RULES: dict[str, tuple[Decimal, Decimal | None, Decimal | None]] = {
     # kind: (points, points for 常委 or None, cap or None)

@@ -5,6 +5,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cppcc.forms import CleanTextMixin, DateInput
@@ -27,12 +28,15 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
             "sector",
             "committee",
             "is_standing",
+            "joined_on",
+            "joined_how",
             "employer",
             "position",
             "notes",
         ]
         widgets = {
             "birth_date": DateInput(),
+            "joined_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "phone": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "id_number": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -45,6 +49,8 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
             self.fields["term"].initial = (
                 Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
             )
+            # A member entered today usually joins today (补选); the roster of a new term is imported.
+            self.fields["joined_on"].initial = timezone.localdate()
         self.fields["term"].empty_label = _("请选择届别")
         self.fields["sector"].empty_label = _("请选择界别")
         self.fields["committee"].empty_label = _("未分配专委会")
@@ -70,6 +76,7 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
                     Column("committee", css_class="col-md-4"),
                     Column("is_standing", css_class="col-md-2 pt-md-4"),
                 ),
+                Row(Column("joined_on", css_class="col-md-3"), Column("joined_how", css_class="col-md-3")),
                 Row(Column("employer", css_class="col-md-7"), Column("position", css_class="col-md-5")),
             ),
             "notes",
@@ -93,8 +100,9 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
 
 
 class DeactivateForm(CleanTextMixin, forms.Form):
+    how = forms.ChoiceField(label=_("停止履职方式"), choices=Member.Left.choices)
     reason = forms.CharField(
-        label=_("停止履职原因"), max_length=200, help_text=_("例如：工作调动、辞去委员职务、届满")
+        label=_("停止履职说明"), max_length=200, required=False, help_text=_("例如：因工作调动辞去委员职务")
     )
     left_on = forms.DateField(
         label=_("停止履职日期"), widget=DateInput(), required=False, help_text=_("不填则为今天")

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -78,6 +81,16 @@ class Member(models.Model):
         ACTIVE = "active", _("在任")
         INACTIVE = "inactive", _("已停止履职")
 
+    class Joined(models.TextChoices):
+        ELECTED = "elected", _("换届产生")
+        BY_ELECTION = "by_election", _("补选")
+
+    class Left(models.TextChoices):
+        RESIGNED = "resigned", _("辞去")
+        REMOVED = "removed", _("撤销")
+        TERM_ENDED = "term_ended", _("届满")
+        OTHER = "other", _("其他")
+
     name = models.CharField(_("姓名"), max_length=40)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
@@ -100,8 +113,16 @@ class Member(models.Model):
     employer = models.CharField(_("工作单位"), max_length=100, blank=True)
     position = models.CharField(_("职务"), max_length=100, blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    # 任职起止: a year's evaluation covers exactly the members who served in it.
+    joined_on = models.DateField(
+        _("任职日期"), help_text=_("换届产生的委员为本届开始日期；补选的委员为补选日期。")
+    )
+    joined_how = models.CharField(
+        _("任职方式"), max_length=12, choices=Joined.choices, default=Joined.ELECTED
+    )
     left_on = models.DateField(_("停止履职日期"), null=True, blank=True)
-    left_reason = models.CharField(_("停止履职原因"), max_length=200, blank=True)
+    left_how = models.CharField(_("停止履职方式"), max_length=12, choices=Left.choices, blank=True)
+    left_reason = models.CharField(_("停止履职说明"), max_length=200, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -149,3 +170,22 @@ class Member(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    def clean(self) -> None:
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": _("停止履职日期不能早于任职日期。")})
+
+    def served_days(self, year: int) -> int:
+        """Days of `year` this member served (the day they joined and the day they left count)."""
+        return served_days(self.joined_on, self.left_on, year)
+
+
+def served_days(joined_on: dt.date | None, left_on: dt.date | None, year: int) -> int:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start = max(joined_on or first, first)
+    end = min(left_on or last, last)
+    return max((end - start).days + 1, 0)
+
+
+def days_in_year(year: int) -> int:
+    return (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1

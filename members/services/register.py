@@ -34,10 +34,13 @@ def member_update(*, member: Member, actor: Any, **fields: Any) -> Member:
 
 
 @transaction.atomic
-def member_deactivate(*, member: Member, reason: str, left_on: dt.date | None = None, actor: Any) -> Member:
+def member_deactivate(
+    *, member: Member, how: str, reason: str = "", left_on: dt.date | None = None, actor: Any
+) -> Member:
     # Members are never deleted: their dossier, sign-ins and proposals keep pointing at them.
     member.status = Member.Status.INACTIVE
     member.left_on = left_on or timezone.localdate()
+    member.left_how = how
     member.left_reason = reason
     member = save_record(member, actor)
     if member.user_id:
@@ -49,6 +52,7 @@ def member_deactivate(*, member: Member, reason: str, left_on: dt.date | None = 
 def member_reactivate(*, member: Member, actor: Any) -> Member:
     member.status = Member.Status.ACTIVE
     member.left_on = None
+    member.left_how = ""
     member.left_reason = ""
     member = save_record(member, actor)
     if member.user_id:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import xlsx_response
+from cppcc.http import add_service_errors, xlsx_response
 from cppcc.lists import paginate
 from cppcc.once import submit_once
 
@@ -60,14 +60,21 @@ def member_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk, write=True)
     form = DeactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.member_deactivate(
-            member=member,
-            reason=form.cleaned_data["reason"],
-            left_on=form.cleaned_data["left_on"],
-            actor=request.user,
-        )
-        messages.success(request, _("%(name)s 已停止履职，其履职记录仍完整保留。") % {"name": member.name})
-        return redirect(member)
+        try:
+            services.member_deactivate(
+                member=member,
+                how=form.cleaned_data["how"],
+                reason=form.cleaned_data["reason"],
+                left_on=form.cleaned_data["left_on"],
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(name)s 已停止履职，其履职记录仍完整保留。") % {"name": member.name}
+            )
+            return redirect(member)
     return render(request, "members/member_deactivate.html", {"form": form, "member": member})
 
 

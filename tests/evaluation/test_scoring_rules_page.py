@@ -22,6 +22,7 @@ def _form_data(scheme: ScoringScheme, **changes):
         "min_proposals": scheme.min_proposals,
         "min_sentiments": scheme.min_sentiments,
         "duties_unmet_grade": scheme.duties_unmet_grade,
+        "part_year_duties": scheme.part_year_duties,
     }
     for rule in scheme.rules.all():
         data[f"points__{rule.kind}"] = rule.points

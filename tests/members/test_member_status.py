@@ -14,19 +14,21 @@ pytestmark = pytest.mark.django_db
 
 def test_deactivating_keeps_the_member_and_records_why(staff_client, member):
     response = staff_client.post(
-        reverse("members:deactivate", args=[member.pk]), {"reason": "工作调动", "left_on": "2023-06-30"}
+        reverse("members:deactivate", args=[member.pk]),
+        {"how": "resigned", "reason": "工作调动", "left_on": "2023-06-30"},
     )
     assert response.status_code == 302
     member.refresh_from_db()
     assert member.status == Member.Status.INACTIVE
     assert member.left_on == dt.date(2023, 6, 30) and member.left_reason == "工作调动"
+    assert member.left_how == Member.Left.RESIGNED
     assert Member.objects.filter(pk=member.pk).exists()
     member.user.refresh_from_db()
     assert not member.user.is_active, "a member who left can no longer log in"
 
 
-def test_deactivating_requires_a_reason(staff_client, member):
-    response = staff_client.post(reverse("members:deactivate", args=[member.pk]), {"reason": ""})
+def test_deactivating_requires_how_the_member_left(staff_client, member):
+    response = staff_client.post(reverse("members:deactivate", args=[member.pk]), {"reason": "工作调动"})
     assert response.status_code == 200
     assert "这个字段是必填项" in response.content.decode()
     member.refresh_from_db()
@@ -34,7 +36,7 @@ def test_deactivating_requires_a_reason(staff_client, member):
 
 
 def test_reactivating_restores_the_member_and_their_login(staff_client, member):
-    staff_client.post(reverse("members:deactivate", args=[member.pk]), {"reason": "届满"})
+    staff_client.post(reverse("members:deactivate", args=[member.pk]), {"how": "term_ended"})
     staff_client.post(reverse("members:reactivate", args=[member.pk]))
     member.refresh_from_db()
     member.user.refresh_from_db()

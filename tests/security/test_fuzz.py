@@ -107,7 +107,7 @@ FORMS = {
         "member",
         ["name", "gender", "birth_date", "id_number", "phone", "term", "sector", "notes"],
     ),
-    "members:deactivate": ("member", ["reason", "left_on"]),
+    "members:deactivate": ("member", ["how", "reason", "left_on"]),
     "members:account": ("member", ["username", "password"]),
     "members:entry_record": ("member", ["kind", "date", "title", "description"]),
     "proposals:create": (None, ["year", "number", "title", "lead", "cosigners", "submitted_on", "content"]),

@@ -125,6 +125,7 @@ def _populate(n_members: int, years: list[int], per_year: int) -> None:
             Member(
                 name=f"{name}{i}" if i >= len(names) else name,
                 term=term,
+                joined_on=term.start_date,
                 sector=rng.choice(sector_list),
                 committee=rng.choice(committees),
                 is_standing=i < n_members // 7,

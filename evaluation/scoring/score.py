@@ -1,0 +1,158 @@
+"""Points, caps, joint-proposal shares and grades: one member's groups → a `Breakdown`. Part of
+`evaluation.scoring`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from members.kinds import CATEGORY_OF, ActivityKind, Category
+from members.models import EntryRole
+
+from ..models import ScoringScheme
+from .duties import Duty, duties
+from .rules import _CATEGORIES, _CENT, _KIND_ORDER, _ONE, FULL_YEAR, ZERO, Group, Scheme
+
+
+def share(scheme: Scheme, kind: str, role: str, joint_size: int) -> Decimal:
+    """How much of one entry a member earns, by the year's rule for joint proposals."""
+    if not role or (role == EntryRole.LEAD and joint_size == 0):
+        return _ONE
+    mode = scheme.cosigner_mode
+    if mode == ScoringScheme.CosignerMode.LEAD_ONLY:
+        return Decimal(1) if role == EntryRole.LEAD else ZERO
+    if mode == ScoringScheme.CosignerMode.COSIGN_RULE:
+        if role == EntryRole.LEAD:
+            return Decimal(1)
+        # A co-signer earns the "附议提案" points only, not a share of 立案 / 重点 / 优秀.
+        return Decimal(1) if kind == ActivityKind.PROPOSAL_COSIGN else ZERO
+    # SPLIT (桐城): the lead takes lead_share of every proposal kind, co-signers share the rest.
+    if role == EntryRole.LEAD:
+        return scheme.lead_share
+    return (Decimal(1) - scheme.lead_share) / joint_size
+
+
+def _limit(value: Decimal, cap: Decimal | None) -> tuple[Decimal, bool]:
+    # A cap bounds gains and deductions alike: at most `cap` points either way.
+    if cap is None or abs(value) <= cap:
+        return value, False
+    return (cap if value > 0 else -cap), True
+
+
+@dataclass(slots=True)
+class KindLine:
+    kind: str
+    count: int
+    quantity: Decimal
+    points_each: Decimal
+    raw: Decimal
+    points: Decimal
+    cap: Decimal | None
+    capped: bool
+
+    @property
+    def label(self) -> str:
+        return str(ActivityKind(self.kind).label)
+
+
+@dataclass(slots=True)
+class CategoryLine:
+    category: str
+    kinds: list[KindLine] = field(default_factory=list)
+    raw: Decimal = ZERO
+    points: Decimal = ZERO
+    cap: Decimal | None = None
+    capped: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(Category(self.category).label)
+
+
+@dataclass
+class Breakdown:
+    base: Decimal
+    categories: list[CategoryLine]
+    total: Decimal
+    grade: str
+    duties: list[Duty]
+
+    @property
+    def duties_met(self) -> bool:
+        return all(d.met for d in self.duties)
+
+    @property
+    def missing_duties(self) -> list[str]:
+        return [d.code for d in self.duties if not d.met]
+
+    def points_by_category(self) -> dict[str, str]:
+        return {c.category: str(c.points) for c in self.categories}
+
+
+def grade_for(scheme: Scheme, total: Decimal, duties_met: bool) -> str:
+    grade = next((name for name, threshold in scheme.grades if total >= threshold), "")
+    if not duties_met and scheme.duties_unmet_grade:
+        names = [name for name, _t in scheme.grades]
+        ceiling = scheme.duties_unmet_grade
+        # The grade drops to the ceiling when it would be better than the ceiling.
+        if ceiling in names and grade in names and names.index(grade) < names.index(ceiling):
+            grade = ceiling
+    return grade
+
+
+def evaluate(
+    scheme: Scheme,
+    groups: Iterable[Group],
+    *,
+    is_standing: bool,
+    detail: bool = True,
+    served: Fraction = FULL_YEAR,
+) -> Breakdown:
+    """Score one member's groups of counted entries under a year's scheme.
+
+    The rollup passes detail=False: the same arithmetic, without the per-kind lines a page shows.
+    """
+    counts: dict[str, int] = {}
+    # Most entries count whole; only joint items adjust the quantity, so Decimal work stays small.
+    adjustments: dict[str, Decimal] = {}
+    for kind, role, joint_size, n in groups:
+        counts[kind] = counts.get(kind, 0) + n
+        if role:
+            part = share(scheme, kind, role, joint_size)
+            if part != _ONE:
+                adjustments[kind] = adjustments.get(kind, ZERO) + (part - _ONE) * n
+
+    category_raw: dict[str, Decimal] = {}
+    lines: dict[str, list[KindLine]] = {}
+    for kind, n in counts.items():
+        points_each, standing_each, cap = scheme.effective[kind]
+        each = standing_each if is_standing else points_each
+        if kind in adjustments:
+            quantity = Decimal(n) + adjustments[kind]
+            raw = (quantity * each).quantize(_CENT)
+        else:
+            quantity, raw = Decimal(n), n * each
+        points, capped = _limit(raw, cap)
+        category = CATEGORY_OF[kind]
+        category_raw[category] = category_raw.get(category, ZERO) + points
+        if detail:
+            lines.setdefault(category, []).append(
+                KindLine(kind, n, Decimal(quantity), each, raw, points, cap, capped)
+            )
+
+    categories = []
+    total = scheme.base
+    for code in _CATEGORIES:
+        if code not in category_raw:
+            continue
+        cap = scheme.category_caps.get(code)
+        points, capped = _limit(category_raw[code], cap)
+        total += points
+        kinds = sorted(lines.get(code, ()), key=lambda line: _KIND_ORDER[line.kind])
+        categories.append(CategoryLine(code, kinds, category_raw[code], points, cap, capped))
+
+    member_duties = duties(scheme, counts, served)
+    met = all(d.met for d in member_duties)
+    return Breakdown(scheme.base, categories, total, grade_for(scheme, total, met), member_duties)
