@@ -282,3 +282,18 @@ def get_platform_for_user(user: AnyUser, pk: int, *, write: bool = False):
 
     ensure_can_read_all(user)
     return _fetch(Platform.objects.select_related("parent", "township"), pk, user, write)
+
+
+def visible_notices(user: AnyUser) -> QuerySet:
+    """A person's own inbox, whatever their role: nobody reads another person's notices."""
+    from notices.models import Notice
+
+    if not user.is_authenticated:
+        return Notice.objects.none()
+    return Notice.objects.filter(user=user, in_app=True)
+
+
+def get_notice_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """One of the user's own notices; anyone else's is a 404. What a recipient writes on their own
+    notice (read, reply) needs no role, so `write` asks nothing more."""
+    return _fetch(visible_notices(user).select_related("meeting", "broadcast", "member"), pk, user, False)

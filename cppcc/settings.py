@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "research",
     "platforms",
     "evaluation",
+    "notices",
     "dashboard",
     "demo",
 ]
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cppcc.context_processors.roles",
+                "notices.context_processors.unread",
             ],
         },
     },
@@ -170,6 +172,36 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {40: "danger"}
 
+# Notices (notices/): the hour (local time) the day-before reminder of a meeting goes out.
+MEETING_REMINDER_HOUR = env.int("MEETING_REMINDER_HOUR", default=16)
+# How many notices one delivery task sends; a failed channel is tried again after this many seconds,
+# doubling each time, at most NOTICE_MAX_ATTEMPTS times.
+NOTICE_BATCH_SIZE = env.int("NOTICE_BATCH_SIZE", default=100)
+NOTICE_RETRY_SECONDS = env.int("NOTICE_RETRY_SECONDS", default=60)
+NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
+NOTICE_ATTACHMENT_MAX_BYTES = env.int("NOTICE_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# Links in emails point here.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Email goes out only when EMAIL_HOST is set, through Django's SMTP backend.
+EMAIL_HOST = env("EMAIL_HOST", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="政协履职管理 <noreply@localhost>")
+# SMS: the backend class (notices.channels.sms.LogBackend writes to the log; HttpGatewayBackend posts
+# to the intranet gateway at SMS_GATEWAY_URL with SMS_GATEWAY_KEY and a template id per kind).
+SMS_BACKEND = env("SMS_BACKEND", default="notices.channels.sms.LogBackend")
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_KEY = env("SMS_GATEWAY_KEY", default="")
+SMS_TEMPLATE_IDS = env.dict("SMS_TEMPLATE_IDS", default={})
+SMS_TIMEOUT = env.int("SMS_TIMEOUT", default=5)
+SMS_MAX_CHARS = env.int("SMS_MAX_CHARS", default=70)
+# No SMS between these hours (local time, "start-end"; empty: none); they wait until the end.
+SMS_QUIET_HOURS = env("SMS_QUIET_HOURS", default="22-7")
+
 # Celery: with no broker configured tasks run inline, so the demo needs neither Redis nor a worker.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="")
@@ -192,6 +224,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cppcc.tasks.purge_submit_tokens",
         "schedule": crontab(hour=3, minute=0, day_of_week=0),
     },
+    "deliver-due-notices": {"task": "notices.tasks.deliver_due", "schedule": crontab(minute="*/5")},
 }
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)

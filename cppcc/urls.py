@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("research.urls")),
     path("", include("platforms.urls")),
+    path("", include("notices.urls")),
     path("admin/", admin.site.urls),
 ]

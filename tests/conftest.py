@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -85,8 +92,12 @@ def use_broker():
     """Point the Celery app at a real broker for one test, then back to running tasks inline.
 
     Celery keeps a producer pool bound to the broker it first connected to, so the pool is dropped
-    both ways; otherwise a message could go to whatever broker an earlier test left behind.
+    both ways; otherwise a message could go to whatever broker an earlier test left behind. Kombu's
+    own registry of pools (by broker URL) is cleared too: a later test on the same URL would otherwise
+    be handed the pool an earlier one closed.
     """
+    from kombu import pools
+
     from cppcc.celery import app
 
     def _reset_pool():
@@ -94,6 +105,7 @@ def use_broker():
             app._pool.force_close_all()
             app._pool = None
         app.amqp._producer_pool = None
+        pools.reset()
 
     def switch(url: str) -> None:
         _reset_pool()
@@ -110,3 +122,71 @@ def targets(member, other_member, staff):
     from tests.cppcc.test_access_matrix import build_targets
 
     return build_targets(member, other_member, staff)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_up() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping())
+    except redis.exceptions.ConnectionError:
+        return False
+
+
+def _database_url() -> str:
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{Path(db['NAME']).resolve()}"
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def start_worker(use_broker: Callable[[str], None]) -> Iterator[Callable[..., subprocess.Popen]]:
+    """Start a real Celery worker process on Redis (`TEST_REDIS_URL`), reading the test's database and
+    taking only a queue of the test's own (`app.conf.task_default_queue` while the test runs), so
+    workers of other runs never take its tasks. Keyword arguments become the worker's environment."""
+    from django.conf import settings
+
+    from cppcc.celery import app
+
+    if not _redis_up():
+        message = f"Redis is not reachable at {REDIS_URL}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: CI must start it (.ci/run)")
+        pytest.skip(f"{message}; start redis-server to run this test")
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    use_broker(REDIS_URL)
+    app.conf.task_default_queue = queue
+    started: list[subprocess.Popen] = []
+
+    def start(*, concurrency: int = 1, **environment: str) -> subprocess.Popen:
+        env = {
+            **os.environ,
+            "DATABASE_URL": _database_url(),
+            "CELERY_BROKER_URL": REDIS_URL,
+            "CELERY_QUEUE": queue,
+            "DJANGO_SETTINGS_MODULE": "cppcc.settings",
+            **environment,
+        }
+        pool = ["--pool=solo"] if concurrency == 1 else ["--pool=prefork", f"--concurrency={concurrency}"]
+        command = [sys.executable, "-m", "celery", "-A", "cppcc", "worker", *pool, "-Q", queue]
+        command += ["-l", "warning", "--without-heartbeat", "--without-mingle", "--without-gossip"]
+        process = subprocess.Popen(
+            command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE

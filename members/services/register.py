@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cppcc.access import MEMBER_GROUP
 from cppcc.records import save_record
+from notices.services import notices_follow_account
 
 from ..models import Member
 
@@ -80,10 +81,13 @@ def member_link_account(*, member: Member, username: str, password: str = "", ac
     user.groups.add(Group.objects.get_or_create(name=MEMBER_GROUP)[0])
     member.user = user
     save_record(member, actor)
+    notices_follow_account(member=member)
     return user
 
 
 @transaction.atomic
 def member_unlink_account(*, member: Member, actor: Any) -> Member:
     member.user = None
-    return save_record(member, actor)
+    member = save_record(member, actor)
+    notices_follow_account(member=member)
+    return member

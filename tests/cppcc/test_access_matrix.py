@@ -18,6 +18,7 @@ from demo.research import _pdf
 from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
 from members.models import DossierEntry, EntryDispute
+from notices import services as notice_services
 from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
@@ -168,6 +169,13 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "evaluation:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "evaluation:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "evaluation:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    # Everyone has an inbox of their own; nobody, whatever their role, opens another person's notice.
+    "notices:inbox": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "notices:read_all": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
+    "notices:preferences": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "notices:detail": ("get", "notice", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "notices:deliveries": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -311,6 +319,17 @@ def build_targets(member, other_member, staff):
             kind = AwardKind.objects.create(name="优秀委员（测试）")
             award = Award.objects.create(year=YEAR, kind=kind, member=member)
             return [award.pk], [award.pk]
+        if target == "notice":
+            own, other = (
+                notice_services.notify(
+                    kind="broadcast",
+                    key="matrix",
+                    to=notice_services.Recipients(members=[who]),
+                    message=notice_services.Message("通知"),
+                )[0]
+                for who in (member, other_member)
+            )
+            return [own], [other]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [
                 meetings.calendar_feed_for(other_member).token

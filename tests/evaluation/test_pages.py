@@ -77,11 +77,11 @@ def test_the_evaluation_page_filters_sorts_and_exports(leader_client, evaluated)
 
 def test_the_evaluation_page_query_count_does_not_grow(leader_client, evaluated, django_assert_num_queries):
     url = reverse("evaluation:year", args=[2023])
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         leader_client.get(url)
     MemberFactory.create_batch(40)
     evaluation_services.evaluation_rollup(year=2023)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = leader_client.get(url)
     assert response.context["list"].page.paginator.count == 46
 
@@ -121,7 +121,7 @@ def test_the_dashboard_query_count_does_not_grow_with_data(
     leader_client, evaluated, staff, django_assert_num_queries
 ):
     url = reverse("dashboard:index")
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         leader_client.get(url, {"year": 2023})
     sector = SectorFactory(name="科技界")
     for m in MemberFactory.create_batch(30, sector=sector):
@@ -136,7 +136,7 @@ def test_the_dashboard_query_count_does_not_grow_with_data(
             submitted_on=dt.date(2023, 1, 8),
         )
     evaluation_services.evaluation_rollup(year=2023)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         leader_client.get(url, {"year": 2023})
 
 

@@ -205,10 +205,10 @@ def test_the_list_query_count_does_not_grow_with_proposals(
             )
 
     make(1, 3)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         staff_client.get(reverse("proposals:list"))
     make(4, 30)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = staff_client.get(reverse("proposals:list"))
     assert len(response.context["list"].page) == 33
 

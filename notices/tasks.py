@@ -1,0 +1,39 @@
+"""Thin Celery tasks: load by id, call a service. Retries here, never in the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+from django.utils import timezone
+
+from . import services
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    max_retries=5,
+    acks_late=True,
+)
+def deliver_notices(self: Any, notice_ids: list[int]) -> dict[str, int]:
+    """Send a batch's due deliveries. A failure due again within minutes is retried by this task, with
+    backoff; later ones (quiet hours, long backoffs) are left to the sweep."""
+    run = services.deliver(notice_ids)
+    if run.next_due is not None and not self.request.is_eager:
+        wait = (run.next_due - timezone.now()).total_seconds()
+        if wait <= settings.NOTICE_RETRY_SECONDS * 16:
+            deliver_notices.apply_async(args=(notice_ids,), countdown=max(wait, 1))
+    return {"sent": run.sent, "failed": run.failed}
+
+
+@shared_task
+def deliver_due() -> int:
+    """Celery beat, every few minutes: queue what is due and has no task of its own."""
+    notice_ids = services.deliveries_due()
+    services.enqueue(notice_ids)
+    return len(notice_ids)

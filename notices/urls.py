@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notices"
+
+urlpatterns = [
+    path("notices/", views.inbox, name="inbox"),
+    path("notices/read-all/", views.notice_read_all, name="read_all"),
+    path("notices/preferences/", views.preferences, name="preferences"),
+    path("notices/<int:pk>/", views.notice_detail, name="detail"),
+    path("notices/<int:pk>/read/", views.notice_read, name="read"),
+    path("notices/deliveries/", views.delivery_list, name="deliveries"),
+]

@@ -1,0 +1,53 @@
+"""A person's own notices: the inbox, one notice, read marks, channel choices."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cppcc import access
+from cppcc.lists import paginate
+
+from .. import selectors, services
+from ..forms import PreferencesForm
+
+
+def inbox(request: HttpRequest) -> HttpResponse:
+    notices = selectors.inbox(user=request.user, params=request.GET)
+    return render(
+        request,
+        "notices/inbox.html",
+        {"list": paginate(request, notices.qs, filterset=notices)},
+    )
+
+
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = access.get_notice_for_user(request.user, pk)
+    services.notice_read(notice=notice, actor=request.user)
+    return render(request, "notices/notice_detail.html", {"notice": notice})
+
+
+@require_POST
+def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = access.get_notice_for_user(request.user, pk, write=True)
+    services.notice_read(notice=notice, actor=request.user)
+    return redirect(request.POST.get("next") or "notices:inbox")
+
+
+@require_POST
+def notice_read_all(request: HttpRequest) -> HttpResponse:
+    count = services.notice_read_all(user=request.user, kind=request.POST.get("kind", ""))
+    messages.success(request, _("已将 %(n)s 条消息标为已读。") % {"n": count})
+    return redirect("notices:inbox")
+
+
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferencesForm(request.POST or None, initial_channels=selectors.preferences(request.user))
+    if request.method == "POST" and form.is_valid():
+        services.preferences_save(user=request.user, choices=form.choices())
+        messages.success(request, _("接收方式已保存。"))
+        return redirect("notices:preferences")
+    return render(request, "notices/preferences.html", {"form": form})
