@@ -297,3 +297,32 @@ def get_notice_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """One of the user's own notices; anyone else's is a 404. What a recipient writes on their own
     notice (read, reply) needs no role, so `write` asks nothing more."""
     return _fetch(visible_notices(user).select_related("meeting", "broadcast", "member"), pk, user, False)
+
+
+def visible_broadcasts(user: AnyUser) -> QuerySet:
+    """通知公告 as the office keeps them, with their read receipts: staff and leaders."""
+    from notices.models import Broadcast
+
+    return Broadcast.objects.all() if can_read_all(user) else Broadcast.objects.none()
+
+
+def get_broadcast_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    ensure_can_read_all(user)
+    return _fetch(visible_broadcasts(user), pk, user, write)
+
+
+def get_attachment_for_user(user: AnyUser, pk: int):
+    """A broadcast's attachment or a meeting's paper: for staff and leaders, for the broadcast's
+    recipients and for the meeting's invitees; a 404 for anyone else."""
+    from django.db.models import Q
+
+    from notices.models import Attachment
+
+    queryset = Attachment.objects.all()
+    if not can_read_all(user):
+        if not user.is_authenticated:
+            raise Http404
+        queryset = queryset.filter(
+            Q(broadcast__notices__user=user) | Q(meeting__attendances__member__user=user)
+        ).distinct()
+    return _fetch(queryset, pk, user, False)

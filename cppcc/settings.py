@@ -224,6 +224,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cppcc.tasks.purge_submit_tokens",
         "schedule": crontab(hour=3, minute=0, day_of_week=0),
     },
+    "publish-due-broadcasts": {"task": "notices.tasks.publish_due_broadcasts", "schedule": crontab()},
     "deliver-due-notices": {"task": "notices.tasks.deliver_due", "schedule": crontab(minute="*/5")},
 }
 

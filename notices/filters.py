@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cppcc.lists import ListFilter, search_filter
 
-from .models import Channel, Delivery, NoticeKind
+from .models import Broadcast, Channel, Delivery, NoticeKind
 
 
 class NoticeFilter(ListFilter):
@@ -20,6 +20,16 @@ class NoticeFilter(ListFilter):
 
     def by_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(read_at__isnull=value == "unread")
+
+
+class BroadcastFilter(ListFilter):
+    q = search_filter(_("标题"))
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=Broadcast.Status.choices, empty_label=_("全部状态")
+    )
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(title__icontains=value.strip())
 
 
 class DeliveryFilter(ListFilter):

@@ -2,9 +2,80 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from .models import ALWAYS_IN_APP, Channel, NoticeKind
+from cppcc.forms import CleanTextMixin, MembersChoiceField, member_choices
+from members.models import Sector, SpecialCommittee
+
+from .models import ALWAYS_IN_APP, Broadcast, Channel, NoticeKind
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern); each is checked by the service."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.wps"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class BroadcastForm(CleanTextMixin, forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=200)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 8}))
+    audience = forms.ChoiceField(
+        label=_("发送范围"), choices=Broadcast.Audience.choices, widget=forms.RadioSelect, initial="all"
+    )
+    committee = forms.ModelChoiceField(
+        label=_("专委会"), queryset=SpecialCommittee.objects.all(), required=False
+    )
+    sector = forms.ModelChoiceField(label=_("界别"), queryset=Sector.objects.all(), required=False)
+    members = MembersChoiceField(
+        label=_("委员"),
+        queryset=member_choices(),
+        required=False,
+        widget=forms.SelectMultiple(
+            attrs={
+                "data-filterable": "1",
+                "size": "10",
+                "class": "form-select",
+                "data-filter-placeholder": _("输入姓名筛选"),
+            }
+        ),
+    )
+    publish_at = forms.DateTimeField(
+        label=_("定时发布"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("留空则立即发布。"),
+    )
+    attachments = MultipleFileField(
+        label=_("附件"), required=False, help_text=_("可选多个 PDF、DOCX 或 WPS 文件。")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "title",
+            "body",
+            "audience",
+            Row(Column("committee", css_class="col-md-6"), Column("sector", css_class="col-md-6")),
+            "members",
+            Row(Column("publish_at", css_class="col-md-6"), Column("attachments", css_class="col-md-6")),
+        )
 
 
 class PreferencesForm(forms.Form):

@@ -1,14 +1,16 @@
-"""Reads of notices: the inbox and its bell, and the delivery records — each in a fixed number of
-queries, whatever the rows."""
+"""Reads of notices: the inbox and its bell, broadcasts with their read receipts, and the delivery
+records — each in a fixed number of queries, whatever the rows."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, F, Q, QuerySet
+
 from cppcc import access
 
-from .filters import DeliveryFilter, NoticeFilter
-from .models import DEFAULT_CHANNELS, ChannelPreference, Delivery, NoticeKind
+from .filters import BroadcastFilter, DeliveryFilter, NoticeFilter
+from .models import DEFAULT_CHANNELS, Broadcast, ChannelPreference, Delivery, NoticeKind
 
 
 def unread_count(user: Any) -> int:
@@ -17,6 +19,33 @@ def unread_count(user: Any) -> int:
 
 def inbox(*, user: Any, params: Any) -> NoticeFilter:
     return NoticeFilter(params, queryset=access.visible_notices(user).order_by("-created_at", "-pk"))
+
+
+def broadcast_list(*, params: Any) -> BroadcastFilter:
+    queryset = Broadcast.objects.select_related("author").annotate(
+        read=Count("notices", filter=Q(notices__read_at__isnull=False))
+    )
+    return BroadcastFilter(params, queryset=queryset.order_by("-publish_at", "-pk"))
+
+
+def receipts(broadcast: Broadcast) -> list[Any]:
+    """阅读回执: every recipient with the time they first opened it (unread first)."""
+    return list(
+        broadcast.notices.select_related("member", "member__sector", "user").order_by(
+            F("read_at").asc(nulls_first=True), "member__name", "pk"
+        )
+    )
+
+
+def delivery_counts(notices: QuerySet[Any]) -> dict[str, dict[str, int]]:
+    """channel → status → count, over the deliveries of these notices."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = (
+        Delivery.objects.filter(notice__in=notices).values_list("channel", "status").annotate(n=Count("pk"))
+    )
+    for channel, status, n in rows.order_by():
+        counts.setdefault(channel, dict.fromkeys(Delivery.Status.values, 0))[status] = n
+    return counts
 
 
 def delivery_list(*, params: Any) -> DeliveryFilter:

@@ -10,6 +10,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from . import services
+from .models import Broadcast
 
 
 @shared_task(
@@ -37,3 +38,16 @@ def deliver_due() -> int:
     notice_ids = services.deliveries_due()
     services.enqueue(notice_ids)
     return len(notice_ids)
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=5, max_retries=5, acks_late=True)
+def publish_broadcast(broadcast_id: int) -> int:
+    """Fan a broadcast out to its audience. Delivered twice, the second run finds it published."""
+    broadcast = Broadcast.objects.filter(pk=broadcast_id).first()
+    return services.broadcast_publish(broadcast=broadcast) if broadcast else 0
+
+
+@shared_task
+def publish_due_broadcasts() -> int:
+    """Celery beat, every minute: publish the broadcasts whose time has come."""
+    return services.broadcasts_publish_due()

@@ -1,14 +1,31 @@
 """Every write of the notices app."""
 
+from .broadcasts import (
+    AUDIENCES,
+    attachment_add,
+    audience_size,
+    broadcast_create,
+    broadcast_publish,
+    broadcast_remind,
+    broadcasts_publish_due,
+    publish_soon,
+)
 from .delivery import Run, deliver, deliveries_due
 from .inbox import notice_read, notice_read_all, notices_follow_account, preferences_save
 from .notify import Contact, Message, Recipients, enqueue, notify
 
 __all__ = [
+    "AUDIENCES",
     "Contact",
     "Message",
     "Recipients",
     "Run",
+    "attachment_add",
+    "audience_size",
+    "broadcast_create",
+    "broadcast_publish",
+    "broadcast_remind",
+    "broadcasts_publish_due",
     "deliver",
     "deliveries_due",
     "enqueue",
@@ -17,4 +34,5 @@ __all__ = [
     "notices_follow_account",
     "notify",
     "preferences_save",
+    "publish_soon",
 ]

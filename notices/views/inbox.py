@@ -1,9 +1,9 @@
-"""A person's own notices: the inbox, one notice, read marks, channel choices."""
+"""A person's own notices: the inbox, one notice with its attachments, read marks, channel choices."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,12 @@ from cppcc.lists import paginate
 
 from .. import selectors, services
 from ..forms import PreferencesForm
+
+_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "wps": "application/vnd.ms-works",
+}
 
 
 def inbox(request: HttpRequest) -> HttpResponse:
@@ -27,7 +33,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = access.get_notice_for_user(request.user, pk)
     services.notice_read(notice=notice, actor=request.user)
-    return render(request, "notices/notice_detail.html", {"notice": notice})
+    context = {"notice": notice, "attachments": []}
+    if notice.broadcast_id:
+        context["attachments"] = list(notice.broadcast.attachments.all())
+    return render(request, "notices/notice_detail.html", context)
 
 
 @require_POST
@@ -51,3 +60,16 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("接收方式已保存。"))
         return redirect("notices:preferences")
     return render(request, "notices/preferences.html", {"form": form})
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """A broadcast's attachment or a meeting paper, streamed only to those allowed; no public URL."""
+    item = access.get_attachment_for_user(request.user, pk)
+    response = FileResponse(
+        item.file.open("rb"),
+        content_type=_CONTENT_TYPES.get(item.kind),
+        as_attachment=True,
+        filename=item.name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

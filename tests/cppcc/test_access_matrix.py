@@ -175,6 +175,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "notices:preferences": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "notices:detail": ("get", "notice", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404}),
     "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "notices:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "notices:broadcasts": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "notices:broadcast_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "notices:broadcast": ("get", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "notices:broadcast_remind": ("post", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "notices:deliveries": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
@@ -330,6 +335,23 @@ def build_targets(member, other_member, staff):
                 for who in (member, other_member)
             )
             return [own], [other]
+        if target in ("broadcast", "attachment"):
+            own, other = (
+                notice_services.broadcast_create(
+                    actor=staff,
+                    title="通知",
+                    body="正文",
+                    audience="hand",
+                    members=[who],
+                    uploads=[SimpleUploadedFile("附件.pdf", _pdf("附件"))],
+                )
+                for who in (member, other_member)
+            )
+            for broadcast in (own, other):
+                notice_services.broadcast_publish(broadcast=broadcast)  # what the worker does next
+            if target == "broadcast":
+                return [own.pk], [own.pk]
+            return [own.attachments.get().pk], [other.attachments.get().pk]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [
                 meetings.calendar_feed_for(other_member).token
