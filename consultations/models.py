@@ -132,6 +132,8 @@ class Attendance(models.Model):
     mine: bool
     remove: bool
     theirs: Any
+    # On the sheet: the member's answer to the meeting notice (回执), if they were sent one.
+    reply: Any
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(

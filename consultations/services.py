@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from cppcc.records import save_record
 from members import dossier
 from members.models import Member, Term
+from notices import events
 
 from .models import (
     NUMBERED_KINDS,
@@ -69,6 +70,7 @@ def meeting_invite(*, meeting: Meeting, members: Iterable[Member], actor: Any) -
     Attendance.objects.bulk_create(
         (Attendance(meeting=meeting, member=m) for m in members), batch_size=500, ignore_conflicts=True
     )
+    events.meeting_invited(meeting=meeting)
     return meeting.attendances.count() - before
 
 
@@ -197,6 +199,7 @@ def leave_request_decide(*, request: LeaveRequest, approve: bool, note: str = ""
         )
         Meeting.objects.filter(pk=request.meeting_id).update(sheet_version=F("sheet_version") + 1)
         dossier.sync(request.meeting, actor=actor)
+    events.leave_decided(leave=request)
     return request
 
 

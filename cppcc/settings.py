@@ -226,6 +226,15 @@ CELERY_BEAT_SCHEDULE = {
     },
     "publish-due-broadcasts": {"task": "notices.tasks.publish_due_broadcasts", "schedule": crontab()},
     "deliver-due-notices": {"task": "notices.tasks.deliver_due", "schedule": crontab(minute="*/5")},
+    "remind-tomorrows-meetings": {
+        "task": "notices.tasks.remind_tomorrows_meetings",
+        "schedule": crontab(hour=MEETING_REMINDER_HOUR, minute=0),
+    },
+    # Mid-year and the last quarter: members hear what they still owe of the year's minimum duties.
+    "remind-short-duties": {
+        "task": "notices.tasks.remind_short_duties",
+        "schedule": crontab(day_of_month=1, month_of_year="7,10", hour=9, minute=0),
+    },
 }
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)

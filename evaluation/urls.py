@@ -8,6 +8,7 @@ urlpatterns = [
     path("evaluations/", runs.evaluation_latest, name="latest"),
     path("evaluations/<int:year>/", runs.evaluation_page, name="year"),
     path("evaluations/<int:year>/start/", runs.evaluation_start, name="start"),
+    path("evaluations/<int:year>/publish/", runs.evaluation_publish, name="publish"),
     path("evaluations/<int:year>/status.json", runs.evaluation_status, name="status"),
     path("evaluations/<int:year>/export.xlsx", runs.evaluation_export, name="export"),
     path("evaluations/<int:year>/awards/", runs.award_list, name="awards"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cppcc.forms import CleanTextMixin, MembersChoiceField, member_choices
 from members.models import Sector, SpecialCommittee
 
-from .models import ALWAYS_IN_APP, Broadcast, Channel, NoticeKind
+from .models import ALWAYS_IN_APP, Broadcast, Channel, MeetingReply, NoticeKind
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -76,6 +76,19 @@ class BroadcastForm(CleanTextMixin, forms.Form):
             "members",
             Row(Column("publish_at", css_class="col-md-6"), Column("attachments", css_class="col-md-6")),
         )
+
+
+class ReplyForm(CleanTextMixin, forms.Form):
+    answer = forms.ChoiceField(
+        choices=[(MeetingReply.Answer.ATTEND, _("参加")), (MeetingReply.Answer.LEAVE, _("请假"))]
+    )
+    reason = forms.CharField(label=_("请假事由"), max_length=200, required=False)
+
+
+class PaperForm(forms.Form):
+    upload = forms.FileField(
+        label=_("会议材料"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.wps"})
+    )
 
 
 class PreferencesForm(forms.Form):

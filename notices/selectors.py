@@ -1,8 +1,10 @@
-"""Reads of notices: the inbox and its bell, broadcasts with their read receipts, and the delivery
-records — each in a fixed number of queries, whatever the rows."""
+"""Reads of notices: the inbox and its bell, replies to meeting notices, broadcasts with their read
+receipts, and the delivery records — each in a fixed number of queries, whatever the rows."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -10,7 +12,16 @@ from django.db.models import Count, F, Q, QuerySet
 from cppcc import access
 
 from .filters import BroadcastFilter, DeliveryFilter, NoticeFilter
-from .models import DEFAULT_CHANNELS, Broadcast, ChannelPreference, Delivery, NoticeKind
+from .models import (
+    DEFAULT_CHANNELS,
+    Broadcast,
+    ChannelPreference,
+    Delivery,
+    MeetingReply,
+    NoticeKind,
+    ReplyState,
+    reply_state,
+)
 
 
 def unread_count(user: Any) -> int:
@@ -19,6 +30,36 @@ def unread_count(user: Any) -> int:
 
 def inbox(*, user: Any, params: Any) -> NoticeFilter:
     return NoticeFilter(params, queryset=access.visible_notices(user).order_by("-created_at", "-pk"))
+
+
+def reply_states(meeting: Any) -> dict[int, ReplyState]:
+    """Per member notified of the meeting: where their answer stands (two queries)."""
+    latest: dict[int, Any] = {}
+    for leave in meeting.leave_requests.order_by("requested_at", "pk"):
+        latest[leave.member_id] = leave
+    return {
+        reply.member_id: reply_state(reply, latest.get(reply.member_id))
+        for reply in MeetingReply.objects.filter(meeting=meeting)
+    }
+
+
+@dataclass(frozen=True)
+class ReplyLine:
+    member_id: int
+    name: str
+    sector: str
+    state: ReplyState
+
+
+def meeting_replies(meeting: Any) -> tuple[list[ReplyLine], dict[str, int]]:
+    """The invitation list with each member's answer, and the count per answer."""
+    states = reply_states(meeting)
+    rows = meeting.attendances.order_by(
+        "-member__is_standing", "member__sector__order", "member__name"
+    ).values_list("member_id", "member__name", "member__sector__name")
+    lines = [ReplyLine(pk, name, sector, states[pk]) for pk, name, sector in rows if pk in states]
+    counts = Counter(line.state.value for line in lines)
+    return lines, {state: counts.get(state, 0) for state in ReplyState.values}
 
 
 def broadcast_list(*, params: Any) -> BroadcastFilter:

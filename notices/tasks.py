@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import services
+from . import events, services
 from .models import Broadcast
 
 
@@ -51,3 +51,16 @@ def publish_broadcast(broadcast_id: int) -> int:
 def publish_due_broadcasts() -> int:
     """Celery beat, every minute: publish the broadcasts whose time has come."""
     return services.broadcasts_publish_due()
+
+
+@shared_task
+def remind_tomorrows_meetings() -> int:
+    """Celery beat, daily at `MEETING_REMINDER_HOUR`: remind the invitees of tomorrow's meetings."""
+    return events.meetings_eve()
+
+
+@shared_task
+def remind_short_duties() -> int:
+    """Celery beat, 1 July and 1 October: tell members what they still owe of the year's minimum duties."""
+    today = timezone.localdate()
+    return events.duties_short(year=today.year, period="mid" if today.month <= 9 else "q4")

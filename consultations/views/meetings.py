@@ -15,6 +15,7 @@ from cppcc.http import add_service_errors
 from cppcc.lists import paginate
 from cppcc.once import submit_once
 from members.models import Member
+from notices import selectors as notice_selectors
 
 from .. import selectors, services
 from ..forms import InstructionForm, InviteForm, LeaveRequestForm, MeetingForm, OutcomeForm
@@ -126,6 +127,7 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
         added = services.meeting_invite(meeting=meeting, members=members, actor=request.user)
         messages.success(request, _("已加入 %(n)s 人，请填写签到表。") % {"n": added})
         return redirect("consultations:sheet", pk=meeting.pk)
+    reply_lines, reply_counts = notice_selectors.meeting_replies(meeting)
     return render(
         request,
         "consultations/meeting_invite.html",
@@ -133,6 +135,9 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "meeting": meeting,
             "invited": meeting.attendances.count(),
+            "reply_lines": reply_lines,
+            "reply_counts": reply_counts,
+            "papers": list(meeting.papers.all()),
         },
     )
 

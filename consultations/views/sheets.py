@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from cppcc import access
 from cppcc.http import pdf_response, xlsx_response, year_choices, year_param
 from members.selectors import latest_year
+from notices import selectors as notice_selectors
 
 from .. import documents, selectors, services
 from ..forms import LeaveRequestForm, SheetForm
@@ -62,6 +63,9 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
             errors, status = form.errors, 400
             shown = form.originals or shown
             _overlay(lines, form)
+    replies = notice_selectors.reply_states(meeting)
+    for line in lines:
+        line.reply = replies.get(line.member_id)
     counts = {s: sum(1 for line in lines if line.status == s) for s in Attendance.Status.values}
     return render(
         request,

@@ -3,6 +3,7 @@
 from .awards import award_decide, awards_propose
 from .rollup import RollupResult, evaluation_compute, members_of_year
 from .runs import (
+    evaluation_publish,
     evaluation_queue,
     evaluation_rollup,
     evaluation_run,
@@ -16,6 +17,7 @@ __all__ = [
     "award_decide",
     "awards_propose",
     "evaluation_compute",
+    "evaluation_publish",
     "evaluation_queue",
     "evaluation_rollup",
     "evaluation_run",

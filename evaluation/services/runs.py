@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notices import events
+
 from ..models import EvaluationRun, ScoringScheme
 from .rollup import RollupResult, evaluation_compute
 
@@ -94,3 +96,18 @@ def evaluation_run_requeue(*, run: EvaluationRun) -> EvaluationRun:
     )
     run.refresh_from_db()
     return run
+
+
+def evaluation_publish(*, year: int, actor: Any) -> int:
+    """公布: each evaluated member in office is told their grade and rank (the year's latest completed
+    run). Publishing the same run again tells nobody twice; a new run's results go out anew."""
+    if EvaluationRun.objects.filter(year=year, status__in=EvaluationRun.ACTIVE).exists():
+        raise ValidationError(_("这一年度的考评正在计算中，请等待完成后再公布。"))
+    run = (
+        EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if run is None:
+        raise ValidationError(_("%(year)s 年度尚未完成考评，不能公布。") % {"year": year})
+    return events.evaluation_published(year=year, run_id=run.pk)

@@ -90,6 +90,20 @@ def evaluation_start(request: HttpRequest, year: int) -> HttpResponse:
     return redirect("evaluation:year", year=year)
 
 
+@require_POST
+def evaluation_publish(request: HttpRequest, year: int) -> HttpResponse:
+    access.ensure_can_edit(request.user)
+    try:
+        count = services.evaluation_publish(year=year_or_404(year), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("已向 %(n)s 位委员发送考评结果（已收到本次结果的不再重复）。") % {"n": count}
+        )
+    return redirect("evaluation:year", year=year)
+
+
 def evaluation_status(request: HttpRequest, year: int) -> JsonResponse:
     access.ensure_can_read_all(request.user)
     run = EvaluationRun.objects.filter(year=year_or_404(year)).first()

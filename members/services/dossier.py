@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notices import events
+
 from ..kinds import SELF_REPORTED
 from ..models import DossierEntry, EntryDispute, Member
 
@@ -78,7 +80,9 @@ def entry_review(*, entry: DossierEntry, approve: bool, note: str = "", actor: A
     entry.review_note = note.strip()
     entry.reviewed_by = actor
     entry.reviewed_at = timezone.now()
-    return _save(entry, actor)
+    entry = _save(entry, actor)
+    events.self_report_reviewed(entry=entry)
+    return entry
 
 
 @transaction.atomic
@@ -113,4 +117,5 @@ def dispute_resolve(
         entry.disabled = disable_entry
         entry.disabled_reason = dispute.resolution if disable_entry else ""
         _save(entry, actor)
+    events.dispute_answered(dispute=dispute)
     return dispute

@@ -13,6 +13,7 @@ from .broadcasts import (
 from .delivery import Run, deliver, deliveries_due
 from .inbox import notice_read, notice_read_all, notices_follow_account, preferences_save
 from .notify import Contact, Message, Recipients, enqueue, notify
+from .replies import meeting_remind_unanswered, meeting_reply
 
 __all__ = [
     "AUDIENCES",
@@ -29,6 +30,8 @@ __all__ = [
     "deliver",
     "deliveries_due",
     "enqueue",
+    "meeting_remind_unanswered",
+    "meeting_reply",
     "notice_read",
     "notice_read_all",
     "notices_follow_account",

@@ -1,4 +1,4 @@
-"""通知公告 as the office writes and follows them, and the delivery records."""
+"""通知公告 as the office writes and follows them, the delivery records, and meeting replies."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from cppcc.lists import paginate
 from cppcc.once import submit_once
 
 from .. import selectors, services
-from ..forms import BroadcastForm
+from ..forms import BroadcastForm, PaperForm
 from ..models import Broadcast
 
 
@@ -93,3 +94,33 @@ def delivery_list(request: HttpRequest) -> HttpResponse:
         "notices/delivery_list.html",
         {"list": paginate(request, deliveries.qs, filterset=deliveries)},
     )
+
+
+@require_POST
+def meeting_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    try:
+        count = services.meeting_remind_unanswered(meeting=meeting, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("已提醒 %(n)s 位尚未回执的委员（今天已提醒过的不再重复）。") % {"n": count}
+        )
+    return redirect(f"{reverse('consultations:invite', args=[meeting.pk])}#replies")
+
+
+@require_POST
+def meeting_paper(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, write=True)
+    form = PaperForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(upload=form.cleaned_data["upload"], meeting=meeting, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("会议材料已上传，参会委员可在会议通知中查看。"))
+    else:
+        messages.error(request, _("请选择要上传的文件。"))
+    return redirect(f"{reverse('consultations:invite', args=[meeting.pk])}#replies")

@@ -1,10 +1,12 @@
-"""A person's own notices: the inbox, one notice with its attachments, read marks, channel choices."""
+"""A person's own notices: the inbox, one notice (with its reply form), read marks, channel choices."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +14,8 @@ from cppcc import access
 from cppcc.lists import paginate
 
 from .. import selectors, services
-from ..forms import PreferencesForm
+from ..forms import PreferencesForm, ReplyForm
+from ..models import ReplyState
 
 _CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -36,7 +39,36 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"notice": notice, "attachments": []}
     if notice.broadcast_id:
         context["attachments"] = list(notice.broadcast.attachments.all())
+    if notice.meeting_id:
+        meeting = notice.meeting
+        context.update(
+            attachments=list(meeting.papers.all()),
+            state=selectors.reply_states(meeting).get(notice.member_id or 0),
+            can_reply=notice.member_id is not None and meeting.last_day >= timezone.localdate(),
+            states=ReplyState,
+            form=ReplyForm(),
+        )
     return render(request, "notices/notice_detail.html", context)
+
+
+@require_POST
+def notice_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = access.get_notice_for_user(request.user, pk, write=True)
+    member = access.own_member(request.user)
+    if member is None:
+        raise Http404
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择参加或请假。"))
+        return redirect(notice)
+    try:
+        state = services.meeting_reply(notice=notice, member=member, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        text = _("已回执：参加。") if state == ReplyState.ATTEND else _("请假申请已提交，等待审批。")
+        messages.success(request, text)
+    return redirect(notice)
 
 
 @require_POST

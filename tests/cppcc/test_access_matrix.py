@@ -19,6 +19,7 @@ from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
 from members.models import DossierEntry, EntryDispute
 from notices import services as notice_services
+from notices.models import Notice
 from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
@@ -169,18 +170,22 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "evaluation:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "evaluation:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "evaluation:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "evaluation:publish": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     # Everyone has an inbox of their own; nobody, whatever their role, opens another person's notice.
     "notices:inbox": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "notices:read_all": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
     "notices:preferences": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "notices:detail": ("get", "notice", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404}),
     "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "notices:reply": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
     "notices:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "notices:broadcasts": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "notices:broadcast_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "notices:broadcast": ("get", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "notices:broadcast_remind": ("post", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
     "notices:deliveries": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "notices:meeting_remind": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "notices:meeting_paper": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
     "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
 }
@@ -325,15 +330,8 @@ def build_targets(member, other_member, staff):
             award = Award.objects.create(year=YEAR, kind=kind, member=member)
             return [award.pk], [award.pk]
         if target == "notice":
-            own, other = (
-                notice_services.notify(
-                    kind="broadcast",
-                    key="matrix",
-                    to=notice_services.Recipients(members=[who]),
-                    message=notice_services.Message("通知"),
-                )[0]
-                for who in (member, other_member)
-            )
+            _meetings(member, other_member, staff)  # inviting to a coming meeting sends each a notice
+            own, other = (Notice.objects.get(member=who, kind="meeting").pk for who in (member, other_member))
             return [own], [other]
         if target in ("broadcast", "attachment"):
             own, other = (
