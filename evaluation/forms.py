@@ -8,12 +8,13 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import VersionedFormMixin
 from members.kinds import CATEGORY_OF, ActivityKind, Category
 
 from .models import ScoringScheme
 
 
-class SchemeForm(forms.ModelForm):
+class SchemeForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ScoringScheme
         fields = [

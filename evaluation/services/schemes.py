@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cppcc.records import set_history_user
+from cppcc.records import check_fresh, set_history_user
 from members.kinds import ActivityKind as K
 from members.kinds import Category as C
 
@@ -131,6 +131,7 @@ def scheme_save(
     unmet = fields.get("duties_unmet_grade", "")
     if unmet and unmet not in names:
         raise ValidationError({"duties_unmet_grade": _("“%(name)s”不是本年度设定的等次。") % {"name": unmet}})
+    check_fresh(scheme)
     for name, value in fields.items():
         setattr(scheme, name, value)
     scheme.full_clean()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.http import add_service_errors
 
 from .. import services
 from ..forms import GradeFormSet, RulesForm, SchemeForm
@@ -57,7 +58,7 @@ def scheme_edit(request: HttpRequest, year: int) -> HttpResponse:
                     actor=request.user,
                 )
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("%(year)s 年度积分规则已保存，委员履职档案即时按新规则计分。") % {"year": year}

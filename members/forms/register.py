@@ -8,13 +8,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput
+from cppcc.forms import CleanTextMixin, DateInput, VersionedFormMixin
 
 from ..models import Member, Term
 from ..validators import normalize_id_number
 
 
-class MemberForm(CleanTextMixin, forms.ModelForm):
+class MemberForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Member
         fields = [

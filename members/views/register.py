@@ -50,9 +50,13 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk, write=True)
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        services.member_update(member=member, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("已保存 %(name)s 的信息。") % {"name": member.name})
-        return redirect(member)
+        try:
+            services.member_update(member=member, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已保存 %(name)s 的信息。") % {"name": member.name})
+            return redirect(member)
     return render(request, "members/member_form.html", {"form": form, "member": member})
 
 
