@@ -137,18 +137,7 @@ CASES = {
 
 def _form(client: Client, url: str) -> dict[str, Any]:
     """The edit page's form as the browser would post it unchanged."""
-    form = client.get(url).context["form"]
-    data: dict[str, Any] = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if isinstance(value, list):
-            data[name] = [str(v) for v in value]
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif value is not None:
-            data[name] = value
-    return data
+    return _form_from_bound(client.get(url).context["form"])
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -238,7 +227,7 @@ def test_the_scoring_rules_page_refuses_a_save_over_a_newer_one(staff, client):
                     data[form.add_prefix(name)] = value
         grades = page.context["grades"]
         data.update({f"grades-{k}": v for k, v in grades.management_form.initial.items()})
-        for i, g in enumerate(grades.forms):
+        for g in grades.forms:
             for name in g.fields:
                 value = g[name].value()
                 if value is not None:
