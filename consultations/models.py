@@ -191,6 +191,10 @@ class LeaveRequest(models.Model):
 class ConsultationOutcome(models.Model):
     """协商成果: what a consultation recommended and to whom it went."""
 
+    # Set for the meeting page, never stored: the 批示 form under this outcome, open after an error.
+    instruction_form: Any
+    open_form: bool
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
     title = models.CharField(_("成果名称"), max_length=200)
     content = models.TextField(_("意见建议"))

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -82,4 +83,21 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, (OperationalError, InterfaceError)) and isinstance(exception, DatabaseError):
             logger.error("database unavailable: %s", exception.__class__.__name__, exc_info=exception)
             return render(request, "503.html", status=503)
+        return None
+
+
+class VanishedRecordMiddleware:
+    """A record deleted between the page load and the click (another clerk removed it) is a 404 with
+    the app's page, not a 500: the services load rows again under a lock and may find them gone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, ObjectDoesNotExist):
+            logger.info("record vanished during %s %s: %s", request.method, request.path, exception)
+            return render(request, "404.html", status=404)
         return None

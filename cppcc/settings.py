@@ -69,6 +69,7 @@ MIDDLEWARE = [
     # Last: it locks out after failed logins and must see the authentication result.
     "axes.middleware.AxesMiddleware",
     "cppcc.security.DatabaseUnavailableMiddleware",
+    "cppcc.security.VanishedRecordMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -112,9 +113,18 @@ if not env("DATABASE_URL", default=""):
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# The embedded default must survive parallel requests: readers do not block the writer (WAL), a
+# writer waits for the lock instead of failing at once ("database is locked"), and a write
+# transaction takes the lock when it begins, so two of them never deadlock upgrading it.
+SQLITE_OPTIONS = {
+    "timeout": 30,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so a Celery worker in another process can read the test database too.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -153,6 +155,10 @@ class ReportInstruction(models.Model):
         PENDING = "pending", _("待办")
         IN_PROGRESS = "in_progress", _("办理中")
         DONE = "done", _("已办结")
+
+    # Set for the topic page, never stored: this instruction's follow-up form, open after an error.
+    follow_up_form: Any
+    open_form: bool
 
     report = models.ForeignKey(ResearchReport, on_delete=models.CASCADE, related_name="instructions")
     leader = models.CharField(_("批示领导"), max_length=100)

@@ -34,6 +34,7 @@ ANON, MEMBER, OWN, OTHER, STAFF, LEADER = (
 )
 
 # name: (method, target, {who: status}). target "member" means the URL takes a member's pk.
+# A POST is sent empty: where the role may act, an empty form is refused with the page shown again (400).
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302}),
     "dashboard:index": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
@@ -60,11 +61,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     ),
     "members:entry_record": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
-    "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
-    "members:entry_review": ("post", "entry", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 400, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "members:entry_review": ("post", "entry", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
     "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
     "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
     "proposals:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "proposals:detail": ("get", "proposal", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
@@ -110,17 +111,17 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "consultations:leave_request": (
         "post",
         "meeting",
-        {ANON: 302, OWN: 302, OTHER: 302, STAFF: 404, LEADER: 404},
+        {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404},
     ),
     "consultations:outcome_create": (
         "post",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403},
     ),
     "consultations:instruction_create": (
         "post",
         "outcome",
-        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403},
+        {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403},
     ),
     "consultations:leave_decide": (
         "post",
@@ -144,11 +145,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "research:instruction_create": (
         "post",
         "topic",
-        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403},
     ),
     "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "research:instructions": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
     "platforms:coverage": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "platforms:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "platforms:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
@@ -159,7 +160,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "platforms:session_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
     "evaluation:latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302}),
     "evaluation:year": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "evaluation:start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
