@@ -112,6 +112,24 @@ def scheme_copy(*, from_year: int, to_year: int, actor: Any = None) -> ScoringSc
 
 
 @transaction.atomic
+def scheme_copy_latest(*, to_year: int, actor: Any = None) -> int:
+    """Start a year from the latest earlier year that has rules (not only the calendar year before:
+    a committee that skipped a year copies the one it last set). Returns the year copied."""
+    source = (
+        ScoringScheme.objects.filter(year__lt=to_year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if source is None:
+        raise ValidationError(
+            _("%(year)s 年度之前没有可复制的积分规则，请按默认规则建立。") % {"year": to_year}
+        )
+    scheme_copy(from_year=source, to_year=to_year, actor=actor)
+    return source
+
+
+@transaction.atomic
 def scheme_save(
     *,
     scheme: ScoringScheme,

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.validators import birth_date, work_date
+
 from ..validators import validate_id_number, validate_phone
 
 
@@ -94,7 +96,7 @@ class Member(models.Model):
     name = models.CharField(_("姓名"), max_length=40)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
-    birth_date = models.DateField(_("出生日期"), null=True, blank=True)
+    birth_date = models.DateField(_("出生日期"), validators=[birth_date], null=True, blank=True)
     id_number = models.CharField(_("身份证号"), max_length=18, blank=True, validators=[validate_id_number])
     phone = models.CharField(_("手机号"), max_length=11, blank=True, validators=[validate_phone])
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="members", verbose_name=_("届别"))
@@ -115,12 +117,14 @@ class Member(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     # 任职起止: a year's evaluation covers exactly the members who served in it.
     joined_on = models.DateField(
-        _("任职日期"), help_text=_("换届产生的委员为本届开始日期；补选的委员为补选日期。")
+        _("任职日期"),
+        validators=[work_date],
+        help_text=_("换届产生的委员为本届开始日期；补选的委员为补选日期。"),
     )
     joined_how = models.CharField(
         _("任职方式"), max_length=12, choices=Joined.choices, default=Joined.ELECTED
     )
-    left_on = models.DateField(_("停止履职日期"), null=True, blank=True)
+    left_on = models.DateField(_("停止履职日期"), validators=[work_date], null=True, blank=True)
     left_how = models.CharField(_("停止履职方式"), max_length=12, choices=Left.choices, blank=True)
     left_reason = models.CharField(_("停止履职说明"), max_length=200, blank=True)
     user = models.OneToOneField(
