@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cppcc.lists import IdChoiceFilter, ListFilter, search_filter
 
 from .models import Member, Sector, SpecialCommittee, Term
+from .validators import normalize_name
 
 
 class MemberFilter(ListFilter):
@@ -34,8 +35,11 @@ class MemberFilter(ListFilter):
         value = value.strip()
         if not value:
             return queryset
+        # Names are stored without the spaces offices pad them with; a query typed with them still finds.
         return queryset.filter(
-            Q(name__icontains=value) | Q(phone__startswith=value) | Q(employer__icontains=value)
+            Q(name__icontains=normalize_name(value))
+            | Q(phone__startswith=value)
+            | Q(employer__icontains=value)
         )
 
     def filter_standing(self, queryset: QuerySet[Member], name: str, value: str) -> QuerySet[Member]:

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from cppcc.validators import birth_date, work_date
 
-from ..validators import validate_id_number, validate_phone
+from ..validators import normalize_name, validate_id_number, validate_phone
 
 
 class Term(models.Model):
@@ -176,6 +176,7 @@ class Member(models.Model):
         return self.status == self.Status.ACTIVE
 
     def clean(self) -> None:
+        self.name = normalize_name(self.name)
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("停止履职日期不能早于任职日期。")})
 
