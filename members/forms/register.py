@@ -21,6 +21,7 @@ class MemberForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "name",
             "gender",
             "ethnicity",
+            "party",
             "birth_date",
             "id_number",
             "phone",
@@ -66,7 +67,11 @@ class MemberForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
                     Column("ethnicity", css_class="col-md-2"),
                     Column("birth_date", css_class="col-md-4"),
                 ),
-                Row(Column("id_number", css_class="col-md-6"), Column("phone", css_class="col-md-6")),
+                Row(
+                    Column("id_number", css_class="col-md-5"),
+                    Column("phone", css_class="col-md-4"),
+                    Column("party", css_class="col-md-3"),
+                ),
             ),
             Fieldset(
                 _("委员身份"),

@@ -96,6 +96,12 @@ class Member(models.Model):
     name = models.CharField(_("姓名"), max_length=40)
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
+    party = models.CharField(
+        _("党派"),
+        max_length=20,
+        blank=True,
+        help_text=_("政治面貌，如中共党员、民盟盟员、无党派人士、群众。"),
+    )
     birth_date = models.DateField(_("出生日期"), validators=[birth_date], null=True, blank=True)
     id_number = models.CharField(_("身份证号"), max_length=18, blank=True, validators=[validate_id_number])
     phone = models.CharField(_("手机号"), max_length=11, blank=True, validators=[validate_phone])

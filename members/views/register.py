@@ -14,7 +14,7 @@ from cppcc.http import add_service_errors, xlsx_response
 from cppcc.lists import paginate
 from cppcc.once import submit_once
 
-from .. import selectors, services, spreadsheets
+from .. import roster, selectors, services
 from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
 
 
@@ -30,9 +30,7 @@ def member_export(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     members = selectors.member_list(user=request.user, params=request.GET).qs
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(
-        spreadsheets.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx"
-    )
+    return xlsx_response(roster.export_workbook(members.iterator(chunk_size=1000)), f"members-{stamp}.xlsx")
 
 
 @submit_once
@@ -117,23 +115,33 @@ def member_account(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def member_import(request: HttpRequest) -> HttpResponse:
+    """Upload an office's roster, see how it will be read, then confirm (all rows or none)."""
     access.ensure_can_edit(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = spreadsheets.import_members(
+    preview, error = None, ""
+    if request.method == "POST" and request.POST.get("token"):
+        batch = access.get_import_batch_for_user(request.user, request.POST["token"])
+        try:
+            created = roster.roster_import(batch=batch, actor=request.user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+            preview = None if isinstance(exc, roster.AlreadyImported) else roster.preview_of(batch)
+        else:
+            messages.success(request, _("已导入 %(n)s 名委员。") % {"n": created})
+            return redirect("members:list")
+    elif request.method == "POST" and form.is_valid():
+        preview = roster.roster_preview(
             upload=form.cleaned_data["file"], actor=request.user, max_bytes=settings.IMPORT_MAX_BYTES
         )
-        if result.ok:
-            messages.success(request, _("已导入 %(n)s 名委员。") % {"n": result.created})
-            return redirect("members:list")
+    failed = bool(error) or (preview is not None and not preview.ok)
     return render(
         request,
         "members/member_import.html",
-        {"form": form, "result": result, "headers": spreadsheets.COLUMNS},
+        {"form": form, "preview": preview, "error": error, "headers": roster.TEMPLATE_COLUMNS},
+        status=400 if failed else 200,
     )
 
 
 def member_import_template(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    return xlsx_response(spreadsheets.template_workbook(), "member-import-template.xlsx")
+    return xlsx_response(roster.template_workbook(), "member-import-template.xlsx")

@@ -14,6 +14,7 @@ def _form_data(**overrides):
         "name": "李红梅",
         "gender": "F",
         "ethnicity": "汉族",
+        "party": "民盟盟员",
         "birth_date": "1976-05-04",
         "id_number": valid_id_number(4242),
         "phone": "13812345678",
