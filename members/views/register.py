@@ -117,7 +117,8 @@ def member_account(request: HttpRequest, pk: int) -> HttpResponse:
 def member_import(request: HttpRequest) -> HttpResponse:
     """Upload an office's roster, see how it will be read, then confirm (all rows or none)."""
     access.ensure_can_edit(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    uploading = request.method == "POST" and not request.POST.get("token")
+    form = ImportForm(request.POST, request.FILES) if uploading else ImportForm()
     preview, error = None, ""
     if request.method == "POST" and request.POST.get("token"):
         batch = access.get_import_batch_for_user(request.user, request.POST["token"])
@@ -129,11 +130,11 @@ def member_import(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("已导入 %(n)s 名委员。") % {"n": created})
             return redirect("members:list")
-    elif request.method == "POST" and form.is_valid():
+    elif uploading and form.is_valid():
         preview = roster.roster_preview(
             upload=form.cleaned_data["file"], actor=request.user, max_bytes=settings.IMPORT_MAX_BYTES
         )
-    failed = bool(error) or (preview is not None and not preview.ok)
+    failed = bool(error or form.errors) or (preview is not None and not preview.ok)
     return render(
         request,
         "members/member_import.html",
