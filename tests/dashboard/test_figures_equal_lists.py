@@ -170,3 +170,9 @@ def test_every_bar_and_slice_opens_a_list_of_its_size(leader_client, committee_y
         for link, value in zip(data["links"], values, strict=True):
             assert urlsplit(link).path
             assert _shown(leader_client, link) == value, link
+
+
+def test_each_chart_can_be_read_as_text(leader_client, committee_year):
+    body = leader_client.get(reverse("dashboard:index") + f"?year={YEAR}").content.decode()
+    assert body.count('role="img"') == 3
+    assert "各形式协商活动：街区协商 3" in body
