@@ -91,3 +91,38 @@ def check_document(
             code="type",
         )
     return kind, data
+
+
+IMAGE_MAX_PIXELS = 40_000_000  # a 40-megapixel photo is the largest a phone makes; beyond is a bomb
+
+
+def check_image(upload: Any, *, max_bytes: int, max_side: int = 1600) -> bytes:
+    """A photo as the app keeps it: judged by its content (a renamed file is refused), turned upright,
+    shrunk to `max_side` pixels, and saved as JPEG without its metadata — no camera, time or GPS
+    position leaves the phone through this app."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if not upload.size:
+        raise ValidationError(_("文件是空的，请重新选择。"), code="empty")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("照片过大（%(size)s MB），上限为 %(limit)s MB。")
+            % {"size": round(upload.size / 1048576, 1), "limit": max_bytes // 1048576},
+            code="too_large",
+        )
+    data = upload.read()
+    try:
+        with Image.open(BytesIO(data)) as probe:
+            if probe.width * probe.height > IMAGE_MAX_PIXELS:
+                raise ValidationError(_("照片像素过多，已拒绝。"), code="too_many_pixels")
+            probe.verify()
+        with Image.open(BytesIO(data)) as original:
+            upright = ImageOps.exif_transpose(original).convert("RGB")
+            upright.thumbnail((max_side, max_side))
+            out = BytesIO()
+            upright.save(out, "JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("这不是可以识别的图片（请上传手机拍摄的 JPG、PNG 等照片）。"), code="not_an_image"
+        ) from None
+    return out.getvalue()

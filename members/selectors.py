@@ -25,7 +25,7 @@ from .models import DossierEntry, EntryDispute, Member
 
 def member_list(*, user: Any, params: Any) -> MemberFilter:
     """The register filtered by the query string; rows carry their sector, committee and term."""
-    queryset = access.visible_members(user).select_related("sector", "committee", "term")
+    queryset = access.visible_members(user).select_related("sector", "committee", "term", "liaison_group")
     return MemberFilter(params, queryset=queryset)
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.storage import private_storage
 from cppcc.validators import birth_date, work_date
 
 from ..validators import normalize_name, validate_id_number, validate_phone
@@ -72,6 +74,26 @@ class SpecialCommittee(models.Model):
         return self.name
 
 
+class LiaisonGroup(models.Model):
+    """联络组: the township group through which members keep in touch with their area."""
+
+    name = models.CharField(_("名称"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("联络组")
+        verbose_name_plural = _("联络组")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def photo_path(instance: Member, filename: str) -> str:
+    # The stored name is not the uploaded one: nothing a user types ends up in a path.
+    return f"photos/{instance.pk or 'new'}-{secrets.token_hex(6)}.jpg"
+
+
 class Member(models.Model):
     """委员: one member of the committee, with the login account they use (if any)."""
 
@@ -86,6 +108,24 @@ class Member(models.Model):
     class Joined(models.TextChoices):
         ELECTED = "elected", _("换届产生")
         BY_ELECTION = "by_election", _("补选")
+
+    class Education(models.TextChoices):
+        DOCTORATE = "doctorate", _("博士研究生")
+        MASTERS = "masters", _("硕士研究生")
+        BACHELOR = "bachelor", _("大学本科")
+        COLLEGE = "college", _("大学专科")
+        SECONDARY = "secondary", _("中专或高中")
+        OTHER = "other", _("初中及以下")
+
+    class Office(models.TextChoices):
+        CHAIR = "chair", _("主席")
+        VICE_CHAIR = "vice_chair", _("副主席")
+        SECRETARY_GENERAL = "secretary_general", _("秘书长")
+        STANDING = "standing", _("常委")
+        MEMBER = "member", _("委员")
+
+    # Every office but 委员 sits on the standing committee.
+    STANDING_OFFICES = (Office.CHAIR, Office.VICE_CHAIR, Office.SECRETARY_GENERAL, Office.STANDING)
 
     class Left(models.TextChoices):
         RESIGNED = "resigned", _("辞去")
@@ -118,6 +158,27 @@ class Member(models.Model):
         verbose_name=_("专委会"),
     )
     is_standing = models.BooleanField(_("常委"), default=False)
+    office = models.CharField(_("政协职务"), max_length=20, choices=Office.choices, default=Office.MEMBER)
+    education = models.CharField(_("学历"), max_length=12, choices=Education.choices, blank=True)
+    professional_title = models.CharField(_("职称"), max_length=40, blank=True)
+    liaison_group = models.ForeignKey(
+        LiaisonGroup,
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+        verbose_name=_("联络组"),
+    )
+    photo = models.ImageField(
+        _("照片"),
+        storage=private_storage,
+        upload_to=photo_path,
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     employer = models.CharField(_("工作单位"), max_length=100, blank=True)
     position = models.CharField(_("职务"), max_length=100, blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -183,6 +244,11 @@ class Member(models.Model):
 
     def clean(self) -> None:
         self.name = normalize_name(self.name)
+        # 主席, 副主席, 秘书长 and 常委 are standing committee members; the flag follows the office.
+        if self.office in self.STANDING_OFFICES:
+            self.is_standing = True
+        elif self.is_standing:
+            self.office = self.Office.STANDING
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("停止履职日期不能早于任职日期。")})
 

@@ -41,6 +41,10 @@ COLUMNS = (
     Column("界别", "sector", required=True, width=16, synonyms=("所在界别", "界别名称")),
     Column("专委会", "committee", width=22, synonyms=("专门委员会", "所属专委会", "所在专委会")),
     Column("常委", "is_standing", width=6, synonyms=("是否常委", "是否为常委")),
+    Column("政协职务", "office", width=10, synonyms=("政协任职",)),
+    Column("学历", "education", width=12, synonyms=("文化程度", "最高学历")),
+    Column("职称", "professional_title", width=14, synonyms=("专业技术职称", "技术职称")),
+    Column("联络组", "liaison_group", width=14, synonyms=("所在联络组", "委员联络组")),
     Column("工作单位", "employer", width=24, synonyms=("单位",)),
     Column("职务", "position", width=16, synonyms=("职称职务",)),
     Column("工作单位及职务", "employer_and_position", width=30, synonyms=("工作单位和职务", "单位及职务")),
@@ -176,6 +180,55 @@ _PARTIES = {
 }
 
 
+# The names 政治面貌 takes on the register, in the order offices list them.
+PARTY_NAMES = tuple(dict.fromkeys(_PARTIES.values()))
+
+
 def read_party(value: Any) -> str:
     text = re.sub(r"\s+", "", cell_text(value))
     return _PARTIES.get(text, text)
+
+
+_OFFICES = {label: value for value, label in Member.Office.choices} | {
+    "常务委员": Member.Office.STANDING,
+    "": "",
+}
+
+
+def read_office(value: Any) -> str:
+    text = re.sub(r"\s+", "", cell_text(value)).removeprefix("政协").removeprefix("市政协")
+    if text in _OFFICES:
+        return _OFFICES[text]
+    raise ValueError(
+        _("政协职务“%(value)s”应为主席、副主席、秘书长、常委或委员") % {"value": cell_text(value)}
+    )
+
+
+_EDUCATION = {
+    "博士": "doctorate",
+    "博士研究生": "doctorate",
+    "硕士": "masters",
+    "硕士研究生": "masters",
+    "研究生": "masters",
+    "大学": "bachelor",
+    "本科": "bachelor",
+    "大学本科": "bachelor",
+    "大专": "college",
+    "专科": "college",
+    "大学专科": "college",
+    "中专": "secondary",
+    "高中": "secondary",
+    "中专或高中": "secondary",
+    "初中": "other",
+    "初中及以下": "other",
+    "": "",
+}
+
+
+def read_education(value: Any) -> str:
+    text = re.sub(r"\s+", "", cell_text(value)).removesuffix("学历").removesuffix("毕业")
+    if text in _EDUCATION:
+        return _EDUCATION[text]
+    raise ValueError(
+        _("学历“%(value)s”无法识别，可写博士、硕士、本科、大专、中专、高中") % {"value": cell_text(value)}
+    )

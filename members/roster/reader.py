@@ -16,7 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from cppcc.uploads import check_archive
 
-from ..models import Member, Sector, SpecialCommittee, Term
+from ..models import LiaisonGroup, Member, Sector, SpecialCommittee, Term
 from ..validators import normalize_id_number, normalize_name
 from .columns import (
     COLUMNS,
@@ -27,8 +27,10 @@ from .columns import (
     header_key,
     read_date,
     read_digits,
+    read_education,
     read_flag,
     read_gender,
+    read_office,
     read_party,
 )
 
@@ -114,6 +116,7 @@ class Lookups:
             if c.short_name:
                 self.committees.setdefault(normalize_name(c.short_name), c)
         self.terms = {t.name: t for t in Term.objects.all()}
+        self.liaison_groups = {normalize_name(g.name): g for g in LiaisonGroup.objects.all()}
         self.current_term = next((t for t in self.terms.values() if t.is_current), None)
         self.taken_ids = dict(Member.objects.exclude(id_number="").values_list("id_number", "name"))
         self.taken_phones = dict(Member.objects.exclude(phone="").values_list("phone", "name"))
@@ -159,6 +162,9 @@ def _row(number: int, values: dict[str, Any], lookups: Lookups) -> Row:
     data["party"] = read_party(values.get("party"))[:20]
     data["birth_date"] = read("birth_date", _("出生日期"), read_date)
     data["is_standing"] = bool(read("is_standing", _("常委"), read_flag))
+    data["office"] = read("office", _("政协职务"), read_office) or Member.Office.MEMBER
+    data["education"] = read("education", _("学历"), read_education) or ""
+    data["professional_title"] = cell_text(values.get("professional_title"))[:40]
     if ambiguous_month(values.get("birth_date")):
         notes.append(
             _("出生日期 %(value)s 按10月读取；如为1月，请在 Excel 中写成 1975.01 的样子")
@@ -222,6 +228,12 @@ def _references(values: dict, data: dict, lookups: Lookups, problems: list) -> N
             data["committee"] = lookups.committees[committee]
         else:
             problems.append(_("专委会“%(value)s”不在系统的专委会名单中") % {"value": committee})
+    group = normalize_name(cell_text(values.get("liaison_group")))
+    if group:
+        if group in lookups.liaison_groups:
+            data["liaison_group"] = lookups.liaison_groups[group]
+        else:
+            problems.append(_("联络组“%(value)s”不在系统的联络组名单中") % {"value": group})
     term = cell_text(values.get("term"))
     if term:
         if term in lookups.terms:

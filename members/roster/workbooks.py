@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from cppcc.documents import active_sheet, append_row
 
-from ..models import Member, Sector, SpecialCommittee, Term
+from ..models import LiaisonGroup, Member, Sector, SpecialCommittee, Term
 from .columns import HEADERS, TEMPLATE_COLUMNS
 
 
@@ -41,12 +41,15 @@ def template_workbook() -> bytes:
     sheet.title = "委员名册"
     _styled_header(sheet)
     ref = wb.create_sheet("可选值")
-    lists = {
+    lists: dict[str, list[str]] = {
         "界别": list(Sector.objects.values_list("name", flat=True)),
         "专委会": list(SpecialCommittee.objects.values_list("name", flat=True)),
         "届别": list(Term.objects.values_list("name", flat=True)),
         "性别": ["男", "女"],
         "常委": ["是", "否"],
+        "政协职务": [str(label) for _v, label in Member.Office.choices],
+        "学历": [str(label) for _v, label in Member.Education.choices],
+        "联络组": list(LiaisonGroup.objects.values_list("name", flat=True)),
     }
     for col_index, (title, values) in enumerate(lists.items(), start=1):
         ref.cell(row=1, column=col_index, value=title).font = Font(bold=True)
@@ -90,6 +93,10 @@ def export_workbook(members: Iterable[Member]) -> bytes:
                 m.sector.name,
                 m.committee.name if m.committee else "",
                 "是" if m.is_standing else "否",
+                m.get_office_display(),
+                m.get_education_display(),
+                m.professional_title,
+                m.liaison_group.name if m.liaison_group else "",
                 m.employer,
                 m.position,
                 m.joined_on,

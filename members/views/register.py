@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,17 +36,21 @@ def member_export(request: HttpRequest) -> HttpResponse:
 @submit_once
 def member_create(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    form = MemberForm(request.POST or None)
+    form = MemberForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        member = services.member_create(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("已新增委员 %(name)s。") % {"name": member.name})
-        return redirect(member)
+        try:
+            member = services.member_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已新增委员 %(name)s。") % {"name": member.name})
+            return redirect(member)
     return render(request, "members/member_form.html", {"form": form, "member": None})
 
 
 def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_member_for_user(request.user, pk, write=True)
-    form = MemberForm(request.POST or None, instance=member)
+    form = MemberForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
         try:
             services.member_update(member=member, actor=request.user, **form.cleaned_data)
@@ -146,3 +150,13 @@ def member_import(request: HttpRequest) -> HttpResponse:
 def member_import_template(request: HttpRequest) -> HttpResponse:
     access.ensure_can_edit(request.user)
     return xlsx_response(roster.template_workbook(), "member-import-template.xlsx")
+
+
+def member_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A member's portrait, streamed only to those who may see the member (there is no public URL)."""
+    member = access.get_member_for_user(request.user, pk)
+    if not member.photo:
+        raise Http404
+    response = FileResponse(member.photo.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -52,6 +53,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:edit": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:deactivate": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:reactivate": ("post", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "members:photo": ("get", "member_photo", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "members:account": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:report_pdf": ("get", "member_year", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "members:dossier_xlsx": (
@@ -258,6 +260,16 @@ def _topic_for(m, staff):
     return topic
 
 
+def _jpeg() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8), "red").save(out, "JPEG")
+    return out.getvalue()
+
+
 def build_targets(member, other_member, staff):
     """Builds, for one kind of object URL, the arguments for the member's own object and another's.
 
@@ -266,6 +278,10 @@ def build_targets(member, other_member, staff):
 
     def build(target):
         if target == "member":
+            return [member.pk], [other_member.pk]
+        if target == "member_photo":
+            for who in (member, other_member):
+                who.photo.save("p.jpg", ContentFile(_jpeg()), save=True)
             return [member.pk], [other_member.pk]
         if target == "member_year":
             return [member.pk, YEAR], [other_member.pk, YEAR]

@@ -22,6 +22,7 @@ def _form_data(**overrides):
         "sector": SectorFactory(name="教育界").pk,
         "committee": CommitteeFactory(name="教科卫体委员会").pk,
         "is_standing": "on",
+        "office": "standing",
         "joined_on": "2021-12-20",
         "joined_how": "elected",
         "employer": "荥阳市第一高级中学",

@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from cppcc.documents import active_sheet
-from members.models import ImportBatch, Member
+from members.models import ImportBatch, LiaisonGroup, Member
 from tests.factories import CommitteeFactory, SectorFactory, TermFactory, valid_id_number
 
 URL = reverse("members:import")
@@ -242,3 +242,24 @@ def test_two_clerks_confirming_the_same_file_at_the_same_moment_import_it_once(s
     assert sorted(answers) == [302, 400]
     assert Member.objects.count() == 4
     assert ImportBatch.objects.filter(status="imported").count() == 1
+
+
+def test_the_roster_maps_office_education_title_and_liaison_group(staff_client, register):
+    LiaisonGroup.objects.create(name="广武镇联络组")
+    header = ("姓名", "界别", "政协职务", "文化程度", "专业技术职称", "所在联络组")
+    rows = [
+        ("何勇华", "教育界", "副主席", "研究生", "正高级教师", "广武镇联络组"),
+        ("王芳", "经济界", "委员", "本科", "", ""),
+    ]
+    preview = staff_client.post(URL, {"file": _roster(rows, header=header)}).context["preview"]
+    assert preview.ok, [r.problems for r in preview.problems]
+    staff_client.post(URL, {"token": preview.batch.token})
+    he = Member.objects.get(name="何勇华")
+    assert (he.office, he.is_standing, he.education, he.professional_title, he.liaison_group.name) == (
+        "vice_chair",
+        True,
+        "masters",
+        "正高级教师",
+        "广武镇联络组",
+    )
+    assert Member.objects.get(name="王芳").education == "bachelor"
