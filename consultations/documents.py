@@ -106,4 +106,6 @@ def ical(member: Member, *, request: Any = None) -> bytes:
             event.add("description", "\n".join(description))
         event.add("dtstamp", timezone.now())
         cal.add_component(event)
+    # Every TZID a time names needs its VTIMEZONE block, or calendar apps guess the zone.
+    cal.add_missing_timezones()
     return cal.to_ical()

@@ -8,7 +8,14 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CONTROL_CHARACTERS, CleanTextMixin, DateInput, MembersChoiceField, member_choices
+from cppcc.forms import (
+    CONTROL_CHARACTERS,
+    CleanTextMixin,
+    DateInput,
+    MembersChoiceField,
+    VersionedFormMixin,
+    member_choices,
+)
 from members.models import Sector, SpecialCommittee, Term
 
 from .models import Attendance, ConsultationOutcome, Meeting, OutcomeInstruction
@@ -19,7 +26,7 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class MeetingForm(CleanTextMixin, forms.ModelForm):
+class MeetingForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [

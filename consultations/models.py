@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.numerals import chinese_number
+from cppcc.validators import past_work_date, work_date
 from members.kinds import AdoptionLevel
 from members.models import Member, SpecialCommittee, Term
 
@@ -47,9 +48,13 @@ class Meeting(models.Model):
     is_topical = models.BooleanField(
         _("专题议政性"), default=False, help_text=_("常委会会议围绕一个专题协商议政。")
     )
-    start_date = models.DateField(_("开始日期"))
+    start_date = models.DateField(_("开始日期"), validators=[work_date])
     end_date = models.DateField(
-        _("结束日期"), null=True, blank=True, help_text=_("多日活动（如培训班）填写。")
+        _("结束日期"),
+        validators=[work_date],
+        null=True,
+        blank=True,
+        help_text=_("多日活动（如培训班）填写。"),
     )
     start_time = models.TimeField(_("开始时间"), null=True, blank=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
@@ -193,11 +198,15 @@ class LeaveRequest(models.Model):
 class ConsultationOutcome(models.Model):
     """协商成果: what a consultation recommended and to whom it went."""
 
+    # Set for the meeting page, never stored: the 批示 form under this outcome, open after an error.
+    instruction_form: Any
+    open_form: bool
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcomes")
     title = models.CharField(_("成果名称"), max_length=200)
     content = models.TextField(_("意见建议"))
     sent_to = models.CharField(_("报送对象"), max_length=200, blank=True)
-    sent_on = models.DateField(_("报送日期"), null=True, blank=True)
+    sent_on = models.DateField(_("报送日期"), validators=[past_work_date], null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(verbose_name=_("协商成果历史"))
@@ -219,7 +228,7 @@ class OutcomeInstruction(models.Model):
     level = models.CharField(
         _("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY
     )
-    date = models.DateField(_("批示日期"))
+    date = models.DateField(_("批示日期"), validators=[past_work_date])
     content = models.TextField(_("批示内容"))
 
     history = HistoricalRecords(verbose_name=_("批示历史"))

@@ -157,6 +157,17 @@ def get_own_entry(user: AnyUser, pk: int):
     return entry
 
 
+def get_import_batch_for_user(user: AnyUser, token: str):
+    """A roster upload awaiting confirmation: only staff reach it, by its unguessable token."""
+    from members.models import ImportBatch
+
+    ensure_can_edit(user)
+    batch = ImportBatch.objects.select_related("imported_by").filter(token=token[:64]).first()
+    if batch is None:
+        raise Http404
+    return batch
+
+
 def get_dispute_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """Disputes are answered by staff; nobody else reaches the queue or its answers by id."""
     from members.models import EntryDispute

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from .documents import XLSX_CONTENT_TYPE
+from .records import StaleRecord
 
 
 def year_param(
@@ -52,7 +53,14 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def add_service_errors(form, exc: ValidationError) -> None:
-    """Show what a service refused on the form, at the field it names (or above the form)."""
+    """Show what a service refused on the form, at the field it names (or above the form).
+
+    A save refused because someone else changed the record meanwhile also lists those changes and
+    points the form at the record as it is now, keeping what the clerk typed.
+    """
+    if isinstance(exc, StaleRecord):
+        form.reopen(exc.changes)
+        form.stale_changes = exc.changes
     if hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)

@@ -7,6 +7,15 @@ import logging
 from datetime import UTC, datetime
 
 
+class ShortForbiddenFilter(logging.Filter):
+    """A refused request (403) is routine: one line says who asked for what, without a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == 403:
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {

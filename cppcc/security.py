@@ -9,9 +9,11 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 
 _local = threading.local()
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -83,3 +85,52 @@ class DatabaseUnavailableMiddleware:
             logger.error("database unavailable: %s", exception.__class__.__name__, exc_info=exception)
             return render(request, "503.html", status=503)
         return None
+
+
+class VanishedRecordMiddleware:
+    """A record deleted between the page load and the click (another clerk removed it) is a 404 with
+    the app's page, not a 500: the services load rows again under a lock and may find them gone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, ObjectDoesNotExist):
+            logger.info("record vanished during %s %s: %s", request.method, request.path, exception)
+            return render(request, "404.html", status=404)
+        return None
+
+
+class FriendlyErrorPagesMiddleware:
+    """Answers Django leaves blank get the app's page: a GET to a POST-only address (405) explains
+    itself in Chinese, keeping the Allow header."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "405.html", status=405)
+            if "Allow" in response:
+                page["Allow"] = response["Allow"]
+            return page
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Pages and exports shown to a logged-in user are never kept by a browser or a proxy: a dossier
+    must not come back from a shared office PC's cache after its user logged out."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -6,14 +6,16 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import VersionedFormMixin
 from members.kinds import CATEGORY_OF, ActivityKind, Category
 
 from .models import ScoringScheme
 
 
-class SchemeForm(forms.ModelForm):
+class SchemeForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ScoringScheme
         fields = [
@@ -51,13 +53,17 @@ class SchemeForm(forms.ModelForm):
         )
 
 
-def _number(label: Any, required: bool) -> forms.DecimalField:
+def _number(label: Any, required: bool, *, what: Any = "") -> forms.DecimalField:
+    # Inputs in a table have no <label>: the name read out says which kind and which column it is.
+    spoken = format_lazy("{}：{}", label, what) if what else label
     return forms.DecimalField(
         label=label,
         required=required,
         max_digits=6,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control form-control-sm"}),
+        widget=forms.NumberInput(
+            attrs={"step": "0.5", "class": "form-control form-control-sm", "aria-label": spoken}
+        ),
     )
 
 
@@ -76,11 +82,11 @@ class RulesForm(forms.Form):
         kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         for kind in ActivityKind:
-            self.fields[f"points__{kind}"] = _number(kind.label, True)
-            self.fields[f"standing__{kind}"] = _number(_("常委分值"), False)
-            self.fields[f"cap__{kind}"] = _number(_("年度上限"), False)
+            self.fields[f"points__{kind}"] = _number(kind.label, True, what=_("每次分值"))
+            self.fields[f"standing__{kind}"] = _number(_("常委分值"), False, what=kind.label)
+            self.fields[f"cap__{kind}"] = _number(_("年度上限"), False, what=kind.label)
         for category in Category:
-            self.fields[f"catcap__{category}"] = _number(category.label, False)
+            self.fields[f"catcap__{category}"] = _number(category.label, False, what=_("本类合计上限"))
 
     def clean(self):
         data = super().clean()
@@ -119,7 +125,11 @@ class GradeForm(forms.Form):
         max_length=10,
         required=False,
         widget=forms.TextInput(
-            attrs={"class": "form-control form-control-sm", "placeholder": _("等次名称，如 优秀")}
+            attrs={
+                "class": "form-control form-control-sm",
+                "placeholder": _("等次名称，如 优秀"),
+                "aria-label": _("等次"),
+            }
         ),
     )
     min_total = forms.DecimalField(
@@ -128,7 +138,11 @@ class GradeForm(forms.Form):
         decimal_places=2,
         required=False,
         widget=forms.NumberInput(
-            attrs={"class": "form-control form-control-sm", "placeholder": _("最低总分")}
+            attrs={
+                "class": "form-control form-control-sm",
+                "placeholder": _("最低总分"),
+                "aria-label": _("最低总分"),
+            }
         ),
     )
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.validators import plausible_year
 from members.kinds import ActivityKind, Category
 from members.models import Member
 
@@ -31,7 +32,7 @@ class ScoringScheme(models.Model):
         SPLIT = "split", _("领衔人得一定比例，其余由附议人均分")
         LEAD_ONLY = "lead_only", _("只计领衔人")
 
-    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year], unique=True)
     base_score = models.DecimalField(_("基础分"), max_digits=6, decimal_places=2, default=0)
     cosigner_mode = models.CharField(
         _("联名提案计分"), max_length=12, choices=CosignerMode.choices, default=CosignerMode.COSIGN_RULE
@@ -159,7 +160,7 @@ class GradeBand(models.Model):
 class AnnualEvaluation(models.Model):
     """年度履职考评: a member's points, ranks and grade for a year, written by the rollup."""
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     member = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("委员")
     )
@@ -198,7 +199,7 @@ class EvaluationRun(models.Model):
         DONE = "done", _("已完成")
         FAILED = "failed", _("失败")
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -279,7 +280,7 @@ class Award(models.Model):
         CONFIRMED = "confirmed", _("已确认")
         REJECTED = "rejected", _("未采纳")
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     kind = models.ForeignKey(
         AwardKind, on_delete=models.PROTECT, related_name="awards", verbose_name=_("表彰")
     )

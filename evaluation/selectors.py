@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 
 from .filters import EvaluationFilter
-from .models import AnnualEvaluation, GradeBand
+from .models import AnnualEvaluation, Award, GradeBand
 
 
 def grade_names(year: int) -> list[str]:
@@ -31,3 +31,16 @@ def grade_distribution(year: int) -> Counter[str]:
 
 def latest_evaluated_year() -> int | None:
     return AnnualEvaluation.objects.aggregate(year=Max("year"))["year"]
+
+
+def award_list(*, year: int) -> QuerySet[Award]:
+    """The year's nominations, each once, with the member's rank in that same year's evaluation."""
+    rank = AnnualEvaluation.objects.filter(year=OuterRef("year"), member=OuterRef("member")).values("rank")[
+        :1
+    ]
+    return (
+        Award.objects.filter(year=year)
+        .select_related("kind", "member", "member__sector")
+        .annotate(rank=Subquery(rank))
+        .order_by("kind__order", "status", "rank", "pk")
+    )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Member, Sector, SpecialCommittee, Term
+from .models import LiaisonGroup, Member, Sector, SpecialCommittee, Term
 
 
 @admin.register(Term)
@@ -28,3 +28,9 @@ class MemberAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "phone", "id_number"]
     list_select_related = ["sector", "committee", "term"]
     raw_id_fields = ["user"]
+
+
+@admin.register(LiaisonGroup)
+class LiaisonGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]

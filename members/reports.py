@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from typing import Any
 
@@ -14,8 +15,21 @@ from cppcc.documents import active_sheet, append_row, render_pdf
 from .selectors import DossierView
 
 
+def _photo(member: Any) -> str:
+    """The portrait inlined into the PDF: WeasyPrint cannot fetch a page that needs a login."""
+    if not member.photo:
+        return ""
+    with member.photo.open("rb") as image:
+        return "data:image/jpeg;base64," + base64.b64encode(image.read()).decode()
+
+
 def dossier_pdf(view: DossierView, *, request: Any = None) -> bytes:
-    context = {"dossier": view, "member": view.member, "printed_on": timezone.localdate()}
+    context = {
+        "dossier": view,
+        "member": view.member,
+        "printed_on": timezone.localdate(),
+        "photo": _photo(view.member),
+    }
     return render_pdf("members/report_pdf.html", context, request=request)
 
 

@@ -25,7 +25,7 @@ from .models import DossierEntry, EntryDispute, Member
 
 def member_list(*, user: Any, params: Any) -> MemberFilter:
     """The register filtered by the query string; rows carry their sector, committee and term."""
-    queryset = access.visible_members(user).select_related("sector", "committee", "term")
+    queryset = access.visible_members(user).select_related("sector", "committee", "term", "liaison_group")
     return MemberFilter(params, queryset=queryset)
 
 
@@ -172,7 +172,8 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
         )
         entry.last_dispute = next(iter(entry.disputes.all()), None)
     years = set(member.entries.order_by().values_list("year", flat=True).distinct())
-    years.add(timezone.localdate().year)
+    # The year shown is always among the years offered, so the selector and the page agree.
+    years.update({timezone.localdate().year, year})
     scheme = scoring.load_scheme(year)
     served = scoring.served_share(member, year)
     breakdown = (

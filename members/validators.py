@@ -35,3 +35,16 @@ def validate_id_number(value: str) -> None:
 def validate_phone(value: str) -> None:
     if not _PHONE_RE.match((value or "").strip()):
         raise ValidationError(_("手机号应为以1开头的11位数字。"), code="phone_format")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b]+")
+
+
+def normalize_name(value: str) -> str:
+    """A name as people search for it. Offices pad two-character names with spaces (何　勇华, 王  芳) to
+    align columns; a Chinese name has no spaces, so all are removed. Other names keep single spaces."""
+    value = (value or "").strip().strip("\u3000")
+    if _CJK.search(value):
+        return _SPACES.sub("", value)
+    return _SPACES.sub(" ", value).strip()

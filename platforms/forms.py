@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, member_choices
+from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, VersionedFormMixin, member_choices
 
 from .models import Platform, PlatformSession
 
@@ -18,7 +18,7 @@ _PICKER = {
 }
 
 
-class PlatformForm(CleanTextMixin, forms.ModelForm):
+class PlatformForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     liaisons = MembersChoiceField(
         label=_("联系委员"),
         queryset=member_choices(),
@@ -69,7 +69,7 @@ class PlatformForm(CleanTextMixin, forms.ModelForm):
         )
 
 
-class SessionForm(CleanTextMixin, forms.ModelForm):
+class SessionForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     members = MembersChoiceField(
         label=_("参加委员"),
         queryset=member_choices(),

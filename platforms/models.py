@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.validators import past_work_date, work_date
 from members.models import Member
 
 
@@ -73,14 +74,14 @@ class Platform(models.Model):
         verbose_name=_("所在乡镇（街道）"),
     )
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    founded_on = models.DateField(_("建立日期"), null=True, blank=True)
+    founded_on = models.DateField(_("建立日期"), validators=[work_date], null=True, blank=True)
     mode = models.CharField(_("形式"), max_length=10, choices=Mode.choices, default=Mode.FIXED)
     convenor = models.CharField(_("召集人"), max_length=60, blank=True)
     liaisons = models.ManyToManyField(
         Member, blank=True, related_name="liaison_platforms", verbose_name=_("联系委员")
     )
     is_active = models.BooleanField(_("运行中"), default=True)
-    closed_on = models.DateField(_("停用日期"), null=True, blank=True)
+    closed_on = models.DateField(_("停用日期"), validators=[work_date], null=True, blank=True)
 
     history = HistoricalRecords(verbose_name=_("协商议事平台历史"), m2m_fields=[liaisons])
 
@@ -159,7 +160,7 @@ class PlatformSession(models.Model):
     platform = models.ForeignKey(
         Platform, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("平台")
     )
-    date = models.DateField(_("日期"))
+    date = models.DateField(_("日期"), validators=[past_work_date])
     topic = models.CharField(_("协商议题"), max_length=200)
     setting = models.CharField(_("协商形式"), max_length=10, choices=Setting.choices, default=Setting.STREET)
     members = models.ManyToManyField(
@@ -171,8 +172,8 @@ class PlatformSession(models.Model):
     follow_up = models.CharField(
         _("办理落实"), max_length=12, choices=FollowUp.choices, default=FollowUp.PENDING
     )
-    follow_up_due = models.DateField(_("办结时限"), null=True, blank=True)
-    follow_up_done_on = models.DateField(_("办结日期"), null=True, blank=True)
+    follow_up_due = models.DateField(_("办结时限"), validators=[work_date], null=True, blank=True)
+    follow_up_done_on = models.DateField(_("办结日期"), validators=[past_work_date], null=True, blank=True)
     follow_up_notes = models.TextField(_("办理情况"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -102,7 +102,13 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = access.get_session_for_user(request.user, pk)
+    return _session_page(request, access.get_session_for_user(request.user, pk))
+
+
+def _session_page(
+    request: HttpRequest, session: PlatformSession, form: FollowUpForm | None = None
+) -> HttpResponse:
+    """The consultation's page; a follow-up sent back with errors is shown as typed (status 400)."""
     return render(
         request,
         "platforms/session_detail.html",
@@ -114,7 +120,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 for s in PlatformSession.FOLLOW_UP_NEXT[PlatformSession.FollowUp(session.follow_up)]
             ],
             "history": session.history.select_related("history_user").order_by("-history_date")[:30],
+            "follow_up_form": form or FollowUpForm(),
         },
+        status=400 if form is not None else 200,
     )
 
 
@@ -157,16 +165,15 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.follow_up_advance(session=session, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
                 _("办理落实已更新为“%(s)s”。")
                 % {"s": PlatformSession.FollowUp(form.cleaned_data["to"]).label},
             )
-    else:
-        messages.error(request, _("请检查办理落实的内容。"))
-    return redirect(session)
+            return redirect(session)
+    return _session_page(request, session, form)
 
 
 def export(request: HttpRequest) -> HttpResponse:

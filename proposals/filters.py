@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cppcc.lists import ListFilter, YearFilter, search_filter
 from members.kinds import AdoptionLevel
+from members.validators import normalize_name
 
 from .models import Proposal, SentimentReport
 
@@ -41,7 +42,9 @@ class ProposalFilter(ListFilter):
         if not value:
             return queryset
         return queryset.filter(
-            Q(title__icontains=value) | Q(lead__name__icontains=value) | Q(handling_unit__icontains=value)
+            Q(title__icontains=value)
+            | Q(lead__name__icontains=normalize_name(value))
+            | Q(handling_unit__icontains=value)
         )
 
     def filter_key(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
@@ -69,7 +72,9 @@ class SentimentFilter(ListFilter):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(authors__name__icontains=value)).distinct()
+        return queryset.filter(
+            Q(title__icontains=value) | Q(authors__name__icontains=normalize_name(value))
+        ).distinct()
 
     def filter_level(
         self, queryset: QuerySet[SentimentReport], name: str, value: str

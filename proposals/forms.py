@@ -7,7 +7,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput, MemberChoiceField, MembersChoiceField, member_choices
+from cppcc.forms import (
+    CleanTextMixin,
+    DateInput,
+    MemberChoiceField,
+    MembersChoiceField,
+    VersionedFormMixin,
+    member_choices,
+)
 from members.models import Member
 
 from .models import Proposal, SentimentReport
@@ -17,7 +24,7 @@ _FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓�
 _MULTIPLE = {**_FILTERABLE, "size": "10", "class": "form-select"}
 
 
-class ProposalForm(CleanTextMixin, forms.ModelForm):
+class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     lead = MemberChoiceField(
         label=_("领衔人"), queryset=Member.objects.none(), widget=forms.Select(attrs=_FILTERABLE)
     )
@@ -97,7 +104,7 @@ class TransitionForm(CleanTextMixin, forms.Form):
     answer = forms.CharField(label=_("答复内容"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SentimentForm(CleanTextMixin, forms.ModelForm):
+class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     authors = MembersChoiceField(
         label=_("反映人"), queryset=Member.objects.none(), widget=forms.SelectMultiple(attrs=_MULTIPLE)
     )

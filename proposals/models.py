@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.validators import check_date_order, past_work_date, plausible_year
 from members.kinds import AdoptionLevel
 from members.models import Member
 
@@ -33,7 +34,7 @@ class Proposal(models.Model):
     # Once filed, a proposal keeps its 立案 entry whatever happens next.
     FILED_STATES = (Status.FILED, Status.ASSIGNED, Status.ANSWERED)
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     number = models.PositiveIntegerField(_("提案号"))
     title = models.CharField(_("案由"), max_length=200)
     content = models.TextField(_("提案内容"), blank=True)
@@ -44,10 +45,10 @@ class Proposal(models.Model):
         Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")
     )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
-    submitted_on = models.DateField(_("提交日期"))
-    decided_on = models.DateField(_("审查日期"), null=True, blank=True)
-    assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
-    answered_on = models.DateField(_("答复日期"), null=True, blank=True)
+    submitted_on = models.DateField(_("提交日期"), validators=[past_work_date])
+    decided_on = models.DateField(_("审查日期"), validators=[past_work_date], null=True, blank=True)
+    assigned_on = models.DateField(_("交办日期"), validators=[past_work_date], null=True, blank=True)
+    answered_on = models.DateField(_("答复日期"), validators=[past_work_date], null=True, blank=True)
     not_filed_reason = models.CharField(_("不予立案理由"), max_length=200, blank=True)
     is_key = models.BooleanField(_("重点提案"), default=False)
     is_excellent = models.BooleanField(_("优秀提案"), default=False)
@@ -76,6 +77,9 @@ class Proposal(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("proposals:detail", args=[self.pk])
 
+    def clean(self) -> None:
+        check_date_order(self, ["submitted_on", "decided_on", "assigned_on", "answered_on"])
+
     @property
     def is_filed(self) -> bool:
         return self.status in self.FILED_STATES
@@ -87,19 +91,19 @@ class Proposal(models.Model):
 class SentimentReport(models.Model):
     """社情民意信息: reported → adopted (市/省/全国) → instructed (批示)."""
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     title = models.CharField(_("标题"), max_length=200)
     content = models.TextField(_("内容摘要"), blank=True)
     authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
-    reported_on = models.DateField(_("报送日期"))
+    reported_on = models.DateField(_("报送日期"), validators=[past_work_date])
     adoption_level = models.CharField(_("采用级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)
-    adopted_on = models.DateField(_("采用日期"), null=True, blank=True)
+    adopted_on = models.DateField(_("采用日期"), validators=[past_work_date], null=True, blank=True)
     adopted_by = models.CharField(_("采用单位"), max_length=100, blank=True)
     instruction_by = models.CharField(_("批示领导"), max_length=100, blank=True)
     instruction_level = models.CharField(
         _("批示级别"), max_length=10, choices=AdoptionLevel.choices, blank=True
     )
-    instruction_on = models.DateField(_("批示日期"), null=True, blank=True)
+    instruction_on = models.DateField(_("批示日期"), validators=[past_work_date], null=True, blank=True)
     instruction_content = models.TextField(_("批示内容"), blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
@@ -128,6 +132,9 @@ class SentimentReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:sentiment_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        check_date_order(self, ["reported_on", "adopted_on", "instruction_on"])
 
     @property
     def is_instructed(self) -> bool:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, member_choices
+from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, VersionedFormMixin, member_choices
 
 from .models import ReportInstruction, ResearchTopic
 
@@ -24,7 +24,7 @@ class _Helper:
         self.helper.form_tag = False
 
 
-class TopicForm(CleanTextMixin, _Helper, forms.ModelForm):
+class TopicForm(VersionedFormMixin, CleanTextMixin, _Helper, forms.ModelForm):
     class Meta:
         model = ResearchTopic
         fields = [

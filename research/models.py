@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.storage import private_storage
+from cppcc.validators import past_work_date, plausible_year, work_date
 from members.kinds import AdoptionLevel
 from members.models import Member, SpecialCommittee
 
@@ -35,7 +38,7 @@ class ResearchTopic(models.Model):
     # Before a report exists a topic can fall behind its plan.
     OPEN_STATES = (Status.PLANNED, Status.RESEARCHING)
 
-    year = models.PositiveSmallIntegerField(_("年度"))
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     title = models.CharField(_("课题名称"), max_length=200)
     leader = models.CharField(
         _("领题领导"), max_length=60, help_text=_("党组成员姓名及职务，例如：主席 王某某")
@@ -50,8 +53,8 @@ class ResearchTopic(models.Model):
     )
     office = models.CharField(_("牵头委室"), max_length=60, blank=True)
     description = models.TextField(_("调研内容"), blank=True)
-    planned_start = models.DateField(_("计划开始"))
-    planned_end = models.DateField(_("计划完成"))
+    planned_start = models.DateField(_("计划开始"), validators=[work_date])
+    planned_end = models.DateField(_("计划完成"), validators=[work_date])
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
@@ -132,9 +135,9 @@ class ResearchReport(models.Model):
     file_name = models.CharField(_("原文件名"), max_length=200, blank=True)
     file_kind = models.CharField(_("文件类型"), max_length=8, blank=True)
     file_size = models.PositiveIntegerField(_("文件大小"), default=0)
-    completed_on = models.DateField(_("形成日期"))
+    completed_on = models.DateField(_("形成日期"), validators=[past_work_date])
     submitted_to = models.CharField(_("报送对象"), max_length=200, blank=True)
-    submitted_on = models.DateField(_("报送日期"), null=True, blank=True)
+    submitted_on = models.DateField(_("报送日期"), validators=[past_work_date], null=True, blank=True)
 
     history = HistoricalRecords(verbose_name=_("调研报告历史"))
 
@@ -154,12 +157,16 @@ class ReportInstruction(models.Model):
         IN_PROGRESS = "in_progress", _("办理中")
         DONE = "done", _("已办结")
 
+    # Set for the topic page, never stored: this instruction's follow-up form, open after an error.
+    follow_up_form: Any
+    open_form: bool
+
     report = models.ForeignKey(ResearchReport, on_delete=models.CASCADE, related_name="instructions")
     leader = models.CharField(_("批示领导"), max_length=100)
     level = models.CharField(
         _("批示级别"), max_length=10, choices=AdoptionLevel.choices, default=AdoptionLevel.CITY
     )
-    date = models.DateField(_("批示日期"))
+    date = models.DateField(_("批示日期"), validators=[past_work_date])
     content = models.TextField(_("批示内容"))
     assigned_to = models.CharField(_("交办部门"), max_length=200, blank=True)
     follow_up = models.CharField(

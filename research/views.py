@@ -53,8 +53,25 @@ def instruction_list(request: HttpRequest) -> HttpResponse:
 
 
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    topic = access.get_topic_for_user(request.user, pk)
+    return _topic_page(request, access.get_topic_for_user(request.user, pk))
+
+
+def _topic_page(
+    request: HttpRequest,
+    topic: ResearchTopic,
+    *,
+    instruction_form: InstructionForm | None = None,
+    follow_up: tuple[int, FollowUpForm] | None = None,
+) -> HttpResponse:
+    """The topic page; a 批示 or follow-up form sent back with errors is shown as typed (status 400)."""
     report = ResearchReport.objects.filter(topic=topic).first()
+    instructions = list(report.instructions.all()) if report else []
+    for instruction in instructions:
+        bound = follow_up is not None and follow_up[0] == instruction.pk
+        instruction.follow_up_form = (
+            follow_up[1] if bound and follow_up else FollowUpForm(instance=instruction)
+        )
+        instruction.open_form = bound
     return render(
         request,
         "research/topic_detail.html",
@@ -64,12 +81,12 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "team": topic.participants.select_related("member", "member__sector").order_by(
                 "role", "member__name"
             ),
-            "instructions": report.instructions.all() if report else [],
+            "instructions": instructions,
             "transitions": [(s, ResearchTopic.Status(s).label) for s in topic.next_states()],
-            "instruction_form": InstructionForm(),
-            "follow_up_form": FollowUpForm(),
+            "instruction_form": instruction_form or InstructionForm(),
             "history": topic.history.select_related("history_user").order_by("-history_date")[:30],
         },
+        status=400 if instruction_form is not None or follow_up is not None else 200,
     )
 
 
@@ -181,12 +198,11 @@ def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.instruction_create(report=report, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已记录领导批示，执笔和牵头委员的履职档案已更新。"))
-    else:
-        messages.error(request, _("请填写批示领导、日期和批示内容。"))
-    return redirect(f"{topic.get_absolute_url()}#instructions")
+            return redirect(f"{topic.get_absolute_url()}#instructions")
+    return _topic_page(request, topic, instruction_form=form)
 
 
 @require_POST
@@ -197,12 +213,11 @@ def instruction_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.instruction_follow_up(instruction=instruction, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("办理情况已更新。"))
-    else:
-        messages.error(request, _("请检查办理情况。"))
-    return redirect(f"{instruction.report.topic.get_absolute_url()}#instructions")
+            return redirect(f"{instruction.report.topic.get_absolute_url()}#instructions")
+    return _topic_page(request, instruction.report.topic, follow_up=(instruction.pk, form))
 
 
 def year_export(request: HttpRequest) -> HttpResponse:

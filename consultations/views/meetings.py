@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -33,19 +35,36 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    context = {"meeting": meeting}
+    return _meeting_page(request, access.get_meeting_for_user(request.user, pk))
+
+
+def _meeting_page(
+    request: HttpRequest,
+    meeting: Meeting,
+    *,
+    outcome_form: OutcomeForm | None = None,
+    instruction_form: tuple[int, InstructionForm] | None = None,
+    leave_form: LeaveRequestForm | None = None,
+) -> HttpResponse:
+    """The meeting page; a form sent back with errors is shown again as it was typed (status 400)."""
+    context: dict[str, Any] = {"meeting": meeting}
     if access.can_read_all(request.user):
         meeting_with_rates = selectors.with_rates(Meeting.objects.filter(pk=meeting.pk)).get()
+        outcomes = list(meeting.outcomes.prefetch_related("instructions"))
+        for outcome in outcomes:
+            bound = instruction_form is not None and instruction_form[0] == outcome.pk
+            outcome.instruction_form = (
+                instruction_form[1] if bound and instruction_form else InstructionForm()
+            )
+            outcome.open_form = bound
         context.update(
             counts=meeting_with_rates,
             rate=selectors.rate(meeting_with_rates.present, meeting_with_rates.invited),
-            outcomes=meeting.outcomes.prefetch_related("instructions"),
+            outcomes=outcomes,
             pending_leaves=meeting.leave_requests.filter(status=LeaveRequest.Status.PENDING).select_related(
                 "member"
             ),
-            outcome_form=OutcomeForm(),
-            instruction_form=InstructionForm(),
+            outcome_form=outcome_form or OutcomeForm(),
         )
     own = access.own_member(request.user)
     if own is not None:
@@ -54,8 +73,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["can_ask_leave"] = (
             context["own_attendance"] is not None and meeting.last_day >= timezone.localdate()
         )
-        context["leave_form"] = LeaveRequestForm()
-    return render(request, "consultations/meeting_detail.html", context)
+        context["leave_form"] = leave_form or LeaveRequestForm()
+    failed = any(f is not None for f in (outcome_form, instruction_form, leave_form))
+    return render(request, "consultations/meeting_detail.html", context, status=400 if failed else 200)
 
 
 def _meeting_form(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
@@ -147,11 +167,14 @@ def outcome_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, write=True)
     form = OutcomeForm(request.POST)
     if form.is_valid():
-        services.outcome_create(meeting=meeting, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("已记录协商成果。"))
-    else:
-        messages.error(request, _("请填写成果名称和意见建议。"))
-    return redirect(f"{meeting.get_absolute_url()}#outcomes")
+        try:
+            services.outcome_create(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已记录协商成果。"))
+            return redirect(f"{meeting.get_absolute_url()}#outcomes")
+    return _meeting_page(request, meeting, outcome_form=form)
 
 
 @require_POST
@@ -162,9 +185,8 @@ def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.instruction_create(outcome=outcome, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("已记录领导批示。"))
-    else:
-        messages.error(request, _("请填写批示领导、日期和批示内容。"))
-    return redirect(f"{outcome.meeting.get_absolute_url()}#outcomes")
+            return redirect(f"{outcome.meeting.get_absolute_url()}#outcomes")
+    return _meeting_page(request, outcome.meeting, instruction_form=(outcome.pk, form))

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
-from cppcc.http import pdf_response, xlsx_response, year_choices, year_param
+from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_choices, year_param
 from members.selectors import latest_year
 from notices import selectors as notice_selectors
 
 from .. import documents, selectors, services
 from ..forms import LeaveRequestForm, SheetForm
 from ..models import Attendance, Meeting, MeetingKind
+from .meetings import _meeting_page
 
 
 def sheet(request: HttpRequest, pk: int) -> HttpResponse:
@@ -136,12 +137,11 @@ def leave_request(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting=meeting, member=member, reason=form.cleaned_data["reason"], actor=request.user
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("请假申请已提交，等待审批。"))
-    else:
-        messages.error(request, _("请填写请假事由。"))
-    return redirect(meeting)
+            return redirect(meeting)
+    return _meeting_page(request, meeting, leave_form=form)
 
 
 @require_POST

@@ -13,25 +13,34 @@ from members.models import EntryRole
 
 from ..models import ScoringScheme
 from .duties import Duty, duties
-from .rules import _CATEGORIES, _CENT, _KIND_ORDER, _ONE, FULL_YEAR, ZERO, Group, Scheme
+from .rules import _CATEGORIES, _KIND_ORDER, FULL_YEAR, ZERO, Group, Scheme
+
+_WHOLE = Fraction(1)
+_NOTHING = Fraction(0)
 
 
-def share(scheme: Scheme, kind: str, role: str, joint_size: int) -> Decimal:
-    """How much of one entry a member earns, by the year's rule for joint proposals."""
+def share(scheme: Scheme, kind: str, role: str, joint_size: int) -> Fraction:
+    """How much of one entry a member earns, by the year's rule for joint proposals — exactly: a
+    third stays a third until the points are rounded once, to cents, half to even."""
     if not role or (role == EntryRole.LEAD and joint_size == 0):
-        return _ONE
+        return _WHOLE
     mode = scheme.cosigner_mode
     if mode == ScoringScheme.CosignerMode.LEAD_ONLY:
-        return Decimal(1) if role == EntryRole.LEAD else ZERO
+        return _WHOLE if role == EntryRole.LEAD else _NOTHING
     if mode == ScoringScheme.CosignerMode.COSIGN_RULE:
         if role == EntryRole.LEAD:
-            return Decimal(1)
+            return _WHOLE
         # A co-signer earns the "附议提案" points only, not a share of 立案 / 重点 / 优秀.
-        return Decimal(1) if kind == ActivityKind.PROPOSAL_COSIGN else ZERO
+        return _WHOLE if kind == ActivityKind.PROPOSAL_COSIGN else _NOTHING
     # SPLIT (桐城): the lead takes lead_share of every proposal kind, co-signers share the rest.
     if role == EntryRole.LEAD:
-        return scheme.lead_share
-    return (Decimal(1) - scheme.lead_share) / joint_size
+        return Fraction(scheme.lead_share)
+    return (_WHOLE - Fraction(scheme.lead_share)) / joint_size
+
+
+def to_cents(value: Fraction) -> Decimal:
+    """An exact amount of points rounded once to cents, half to even (7.375 → 7.38, 7.365 → 7.36)."""
+    return Decimal(round(value * 100)) / 100
 
 
 def _limit(value: Decimal, cap: Decimal | None) -> tuple[Decimal, bool]:
@@ -115,14 +124,14 @@ def evaluate(
     The rollup passes detail=False: the same arithmetic, without the per-kind lines a page shows.
     """
     counts: dict[str, int] = {}
-    # Most entries count whole; only joint items adjust the quantity, so Decimal work stays small.
-    adjustments: dict[str, Decimal] = {}
+    # Most entries count whole; only joint items adjust the quantity, kept exact as a Fraction.
+    adjustments: dict[str, Fraction] = {}
     for kind, role, joint_size, n in groups:
         counts[kind] = counts.get(kind, 0) + n
         if role:
             part = share(scheme, kind, role, joint_size)
-            if part != _ONE:
-                adjustments[kind] = adjustments.get(kind, ZERO) + (part - _ONE) * n
+            if part != 1:
+                adjustments[kind] = adjustments.get(kind, _NOTHING) + (part - 1) * n
 
     category_raw: dict[str, Decimal] = {}
     lines: dict[str, list[KindLine]] = {}
@@ -130,8 +139,9 @@ def evaluate(
         points_each, standing_each, cap = scheme.effective[kind]
         each = standing_each if is_standing else points_each
         if kind in adjustments:
-            quantity = Decimal(n) + adjustments[kind]
-            raw = (quantity * each).quantize(_CENT)
+            whole = n + adjustments[kind]
+            quantity = (Decimal(whole.numerator) / Decimal(whole.denominator)).quantize(Decimal("0.001"))
+            raw = to_cents(whole * Fraction(each))
         else:
             quantity, raw = Decimal(n), n * each
         points, capped = _limit(raw, cap)

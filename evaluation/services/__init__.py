@@ -10,7 +10,7 @@ from .runs import (
     evaluation_run_fail,
     evaluation_run_requeue,
 )
-from .schemes import scheme_copy, scheme_create_default, scheme_save
+from .schemes import scheme_copy, scheme_copy_latest, scheme_create_default, scheme_save
 
 __all__ = [
     "RollupResult",
@@ -25,6 +25,7 @@ __all__ = [
     "evaluation_run_requeue",
     "members_of_year",
     "scheme_copy",
+    "scheme_copy_latest",
     "scheme_create_default",
     "scheme_save",
 ]

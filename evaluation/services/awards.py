@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.numerals import number
 from cppcc.records import set_history_user
 
 from ..models import AnnualEvaluation, Award, AwardKind, GradeBand
@@ -48,7 +49,7 @@ def awards_propose(*, year: int, actor: Any = None) -> int:
             if (kind.pk, e.member_id) not in existing:
                 reason = _("%(basis)s %(score)s，第 %(n)s 位") % {
                     "basis": kind.get_basis_display(),
-                    "score": _score(e, kind.basis).normalize(),
+                    "score": number(_score(e, kind.basis)),
                     "n": position,
                 }
                 new.append(Award(year=year, kind=kind, member_id=e.member_id, reason=reason))

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cppcc.records import set_history_user
+from cppcc.records import check_fresh, set_history_user
 from members.kinds import ActivityKind as K
 from members.kinds import Category as C
 
@@ -112,6 +112,24 @@ def scheme_copy(*, from_year: int, to_year: int, actor: Any = None) -> ScoringSc
 
 
 @transaction.atomic
+def scheme_copy_latest(*, to_year: int, actor: Any = None) -> int:
+    """Start a year from the latest earlier year that has rules (not only the calendar year before:
+    a committee that skipped a year copies the one it last set). Returns the year copied."""
+    source = (
+        ScoringScheme.objects.filter(year__lt=to_year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if source is None:
+        raise ValidationError(
+            _("%(year)s 年度之前没有可复制的积分规则，请按默认规则建立。") % {"year": to_year}
+        )
+    scheme_copy(from_year=source, to_year=to_year, actor=actor)
+    return source
+
+
+@transaction.atomic
 def scheme_save(
     *,
     scheme: ScoringScheme,
@@ -131,6 +149,7 @@ def scheme_save(
     unmet = fields.get("duties_unmet_grade", "")
     if unmet and unmet not in names:
         raise ValidationError({"duties_unmet_grade": _("“%(name)s”不是本年度设定的等次。") % {"name": unmet}})
+    check_fresh(scheme)
     for name, value in fields.items():
         setattr(scheme, name, value)
     scheme.full_clean()

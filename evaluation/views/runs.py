@@ -6,7 +6,6 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +19,7 @@ from cppcc.lists import paginate
 from members.kinds import Category
 
 from .. import selectors, services, tasks
-from ..models import AnnualEvaluation, Award, AwardKind, EvaluationRun
+from ..models import AnnualEvaluation, AwardKind, EvaluationRun
 
 logger = logging.getLogger(__name__)
 
@@ -163,13 +162,7 @@ def evaluation_export(request: HttpRequest, year: int) -> HttpResponse:
 def award_list(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     year = year_or_404(year)
-    awards = (
-        Award.objects.filter(year=year)
-        .select_related("kind", "member", "member__sector")
-        .annotate(rank=F("member__evaluations__rank"))
-        .filter(member__evaluations__year=year)
-        .order_by("kind__order", "status", "rank")
-    )
+    awards = selectors.award_list(year=year)
     return render(
         request,
         "evaluation/award_list.html",

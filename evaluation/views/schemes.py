@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cppcc import access
+from cppcc.http import add_service_errors
 
 from .. import services
 from ..forms import GradeFormSet, RulesForm, SchemeForm
@@ -22,8 +23,13 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     schemes = ScoringScheme.objects.annotate(n_rules=Count("rules")).order_by("-year")
     this_year = timezone.localdate().year
-    known = {s.year for s in schemes}
-    missing = [y for y in (this_year + 1, this_year) if y not in known]
+    known = sorted({s.year for s in schemes})
+    # Each missing year offers to copy the latest earlier year that has rules, named on the button.
+    missing = [
+        (y, max((k for k in known if k < y), default=None))
+        for y in (this_year + 1, this_year)
+        if y not in known
+    ]
     return render(request, "evaluation/scheme_list.html", {"schemes": schemes, "missing": missing})
 
 
@@ -57,7 +63,7 @@ def scheme_edit(request: HttpRequest, year: int) -> HttpResponse:
                     actor=request.user,
                 )
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("%(year)s 年度积分规则已保存，委员履职档案即时按新规则计分。") % {"year": year}
@@ -84,10 +90,10 @@ def scheme_create(request: HttpRequest, year: int) -> HttpResponse:
     access.ensure_can_edit(request.user)
     try:
         if request.POST.get("from") == "previous":
-            services.scheme_copy(from_year=year - 1, to_year=year, actor=request.user)
+            source = services.scheme_copy_latest(to_year=year, actor=request.user)
             messages.success(
                 request,
-                _("已按 %(prev)s 年度规则建立 %(year)s 年度规则。") % {"prev": year - 1, "year": year},
+                _("已按 %(prev)s 年度规则建立 %(year)s 年度规则。") % {"prev": source, "year": year},
             )
         else:
             services.scheme_create_default(year=year, actor=request.user)

@@ -8,19 +8,28 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, DateInput
+from cppcc.forms import CleanTextMixin, DateInput, VersionedFormMixin
 
 from ..models import Member, Term
 from ..validators import normalize_id_number
 
 
-class MemberForm(CleanTextMixin, forms.ModelForm):
+class MemberForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    photo_upload = forms.FileField(
+        label=_("照片"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        help_text=_("JPG 或 PNG；保存时自动缩小并去除拍摄信息。"),
+    )
+    remove_photo = forms.BooleanField(label=_("删除现有照片"), required=False)
+
     class Meta:
         model = Member
         fields = [
             "name",
             "gender",
             "ethnicity",
+            "party",
             "birth_date",
             "id_number",
             "phone",
@@ -28,6 +37,10 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
             "sector",
             "committee",
             "is_standing",
+            "office",
+            "liaison_group",
+            "education",
+            "professional_title",
             "joined_on",
             "joined_how",
             "employer",
@@ -66,7 +79,11 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
                     Column("ethnicity", css_class="col-md-2"),
                     Column("birth_date", css_class="col-md-4"),
                 ),
-                Row(Column("id_number", css_class="col-md-6"), Column("phone", css_class="col-md-6")),
+                Row(
+                    Column("id_number", css_class="col-md-5"),
+                    Column("phone", css_class="col-md-4"),
+                    Column("party", css_class="col-md-3"),
+                ),
             ),
             Fieldset(
                 _("委员身份"),
@@ -76,8 +93,24 @@ class MemberForm(CleanTextMixin, forms.ModelForm):
                     Column("committee", css_class="col-md-4"),
                     Column("is_standing", css_class="col-md-2 pt-md-4"),
                 ),
-                Row(Column("joined_on", css_class="col-md-3"), Column("joined_how", css_class="col-md-3")),
+                Row(
+                    Column("office", css_class="col-md-3"),
+                    Column("liaison_group", css_class="col-md-3"),
+                    Column("joined_on", css_class="col-md-3"),
+                    Column("joined_how", css_class="col-md-3"),
+                ),
+                Row(
+                    Column("education", css_class="col-md-3"),
+                    Column("professional_title", css_class="col-md-3"),
+                ),
                 Row(Column("employer", css_class="col-md-7"), Column("position", css_class="col-md-5")),
+            ),
+            Fieldset(
+                _("照片"),
+                Row(
+                    Column("photo_upload", css_class="col-md-8"),
+                    Column("remove_photo", css_class="col-md-4 pt-md-4"),
+                ),
             ),
             "notes",
         )

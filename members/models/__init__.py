@@ -1,4 +1,15 @@
 from .dossier import DossierEntry, EntryDispute, EntryRole
-from .register import Member, Sector, SpecialCommittee, Term
+from .imports import ImportBatch
+from .register import LiaisonGroup, Member, Sector, SpecialCommittee, Term
 
-__all__ = ["DossierEntry", "EntryDispute", "EntryRole", "Member", "Sector", "SpecialCommittee", "Term"]
+__all__ = [
+    "DossierEntry",
+    "EntryDispute",
+    "EntryRole",
+    "ImportBatch",
+    "LiaisonGroup",
+    "Member",
+    "Sector",
+    "SpecialCommittee",
+    "Term",
+]

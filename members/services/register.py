@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cppcc.access import MEMBER_GROUP
 from cppcc.records import save_record
+from cppcc.uploads import check_image
 from notices.services import notices_follow_account
 
 from ..models import Member
@@ -22,15 +25,41 @@ from ..models import Member
 User = get_user_model()
 
 
-@transaction.atomic
-def member_create(*, actor: Any, **fields: Any) -> Member:
-    return save_record(Member(**fields), actor)
+def _set_photo(member: Member, upload: Any, remove: bool) -> None:
+    """A new portrait replaces the old one (checked, upright, 600 px, no metadata); the old file goes
+    once the change is committed."""
+    old = member.photo.name if member.photo else ""
+    if upload is not None:
+        try:
+            data = check_image(upload, max_bytes=settings.PHOTO_MAX_BYTES, max_side=600)
+        except ValidationError as exc:
+            raise ValidationError({"photo_upload": exc.messages}) from None
+        member.photo.save("photo.jpg", ContentFile(data), save=False)
+    elif remove:
+        member.photo = None
+    else:
+        return
+    if old:
+        storage = member.photo.storage
+        transaction.on_commit(lambda: storage.delete(old))
 
 
 @transaction.atomic
-def member_update(*, member: Member, actor: Any, **fields: Any) -> Member:
+def member_create(
+    *, actor: Any, photo_upload: Any = None, remove_photo: bool = False, **fields: Any
+) -> Member:
+    member = Member(**fields)
+    _set_photo(member, photo_upload, remove_photo)
+    return save_record(member, actor)
+
+
+@transaction.atomic
+def member_update(
+    *, member: Member, actor: Any, photo_upload: Any = None, remove_photo: bool = False, **fields: Any
+) -> Member:
     for name, value in fields.items():
         setattr(member, name, value)
+    _set_photo(member, photo_upload, remove_photo)
     return save_record(member, actor)
 
 

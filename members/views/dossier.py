@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,8 +22,12 @@ from ..forms import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, SelfR
 
 
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    member = access.get_member_for_user(request.user, pk)
-    year = year_param(request, latest=lambda: selectors.latest_year(member))
+    return _dossier_page(request, access.get_member_for_user(request.user, pk))
+
+
+def _dossier_page(request: HttpRequest, member: Any, *, kept: Kept | None = None, year: int | None = None):
+    """The dossier page; a dispute sent back with errors keeps what the member wrote (status 400)."""
+    year = year or year_param(request, latest=lambda: selectors.latest_year(member))
     view = selectors.member_dossier(member=member, year=year)
     history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
     return render(
@@ -31,8 +38,24 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "dossier": view,
             "history": history,
             "is_own": access.can_report_own(request.user, member),
+            "kept": kept,
         },
+        status=400 if kept else 200,
     )
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A short inline form (a dispute, a review note) that failed: for which row, what was typed, why."""
+
+    pk: int
+    text: str
+    errors: list[str]
+
+
+def _kept(pk: int, text: str, form: Any = None, exc: ValidationError | None = None) -> Kept:
+    errors = list(exc.messages) if exc is not None else [e for errs in form.errors.values() for e in errs]
+    return Kept(pk, text, errors)
 
 
 def me(request: HttpRequest) -> HttpResponse:
@@ -63,16 +86,17 @@ def self_report(request: HttpRequest) -> HttpResponse:
 def entry_dispute(request: HttpRequest, pk: int) -> HttpResponse:
     entry = access.get_own_entry(request.user, pk)
     form = DisputeForm(request.POST)
+    comment = request.POST.get("comment", "")
     if form.is_valid():
         try:
             services.entry_dispute(entry=entry, comment=form.cleaned_data["comment"], actor=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("异议已提交，工作人员处理后会在此显示处理意见。"))
-    else:
-        messages.error(request, _("请说明这条记录哪里不对。"))
-    return redirect(f"{reverse('me')}?year={entry.year}#entry-{entry.pk}")
+            return _dossier_page(
+                request, entry.member, kept=_kept(entry.pk, comment, exc=exc), year=entry.year
+            )
+        messages.success(request, _("异议已提交，工作人员处理后会在此显示处理意见。"))
+        return redirect(f"{reverse('me')}?year={entry.year}#entry-{entry.pk}")
+    return _dossier_page(request, entry.member, kept=_kept(entry.pk, comment, form), year=entry.year)
 
 
 @submit_once
@@ -90,51 +114,58 @@ def entry_record(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "members/entry_record.html", {"form": form, "member": member})
 
 
-def review_queue(request: HttpRequest) -> HttpResponse:
+def review_queue(request: HttpRequest, kept: Kept | None = None) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    return render(request, "members/review_queue.html", {"entries": selectors.pending_reviews()})
+    return render(
+        request,
+        "members/review_queue.html",
+        {"entries": selectors.pending_reviews(), "kept": kept},
+        status=400 if kept else 200,
+    )
 
 
 @require_POST
 def entry_review(request: HttpRequest, pk: int) -> HttpResponse:
     entry = access.get_entry_for_user(request.user, pk, write=True)
     form = ReviewForm(request.POST)
+    note = request.POST.get("note", "")
     if not form.is_valid():
-        messages.error(request, _("请选择确认或退回。"))
-        return redirect("members:reviews")
+        return review_queue(request, kept=_kept(entry.pk, note, form))
     approve = form.cleaned_data["decision"] == "approve"
     try:
         services.entry_review(
             entry=entry, approve=approve, note=form.cleaned_data["note"], actor=request.user
         )
     except ValidationError as exc:
-        messages.error(
-            request, _("%(name)s：%(reason)s") % {"name": entry.member.name, "reason": " ".join(exc.messages)}
-        )
+        return review_queue(request, kept=_kept(entry.pk, note, exc=exc))
     else:
         text = _("已确认 %(name)s 的“%(title)s”。") if approve else _("已退回 %(name)s 的“%(title)s”。")
         messages.success(request, text % {"name": entry.member.name, "title": entry.title})
     return redirect("members:reviews")
 
 
-def dispute_queue(request: HttpRequest) -> HttpResponse:
+def dispute_queue(request: HttpRequest, kept: Kept | None = None) -> HttpResponse:
     access.ensure_can_edit(request.user)
-    return render(request, "members/dispute_queue.html", {"disputes": selectors.open_disputes()})
+    return render(
+        request,
+        "members/dispute_queue.html",
+        {"disputes": selectors.open_disputes(), "kept": kept},
+        status=400 if kept else 200,
+    )
 
 
 @require_POST
 def dispute_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     dispute = access.get_dispute_for_user(request.user, pk, write=True)
     form = ResolveForm(request.POST)
+    resolution = request.POST.get("resolution", "")
     if not form.is_valid():
-        messages.error(request, _("请填写处理意见，委员会看到。"))
-        return redirect("members:disputes")
+        return dispute_queue(request, kept=_kept(dispute.pk, resolution, form))
     try:
         services.dispute_resolve(dispute=dispute, actor=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("异议已处理。"))
+        return dispute_queue(request, kept=_kept(dispute.pk, resolution, exc=exc))
+    messages.success(request, _("异议已处理。"))
     return redirect("members:disputes")
 
 

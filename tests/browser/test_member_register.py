@@ -28,7 +28,7 @@ def test_staff_create_a_member_find_them_by_search_and_see_the_history(live_serv
     expect(page.get_by_text("已新增委员 欧阳晓岚")).to_be_visible()
 
     page.get_by_role("link", name="编辑").first.click()
-    page.get_by_label("职务").fill("副校长")
+    page.get_by_label("职务", exact=True).fill("副校长")
     page.get_by_role("button", name="保存").click()
 
     page.get_by_role("navigation").get_by_role("link", name="委员名册").click()

@@ -51,3 +51,18 @@ def test_resetting_the_address_cuts_off_the_old_one(member_client, member, anony
     assert anonymous.get(reverse("consultations:feed", args=[old])).status_code == 404
     new = services.calendar_feed_for(member).token
     assert new != old and anonymous.get(reverse("consultations:feed", args=[new])).status_code == 200
+
+
+def test_the_feed_carries_the_time_zone_it_names(client, member):
+    from consultations import services
+    from tests.factories import TermFactory
+
+    meeting = services.meeting_create(
+        actor=None, kind="study", term=TermFactory(), start_date=dt.date.today(), start_time=dt.time(9, 0)
+    )
+    services.meeting_invite(meeting=meeting, members=[member], actor=None)
+    body = client.get(
+        reverse("consultations:feed", args=[services.calendar_feed_for(member).token])
+    ).content.decode()
+    assert "TZID=Asia/Shanghai" in body
+    assert "BEGIN:VTIMEZONE" in body and "TZID:Asia/Shanghai" in body

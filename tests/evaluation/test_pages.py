@@ -153,3 +153,36 @@ def test_pages_without_a_year_open_on_the_latest_year_with_data(leader_client, e
     response = leader_client.get(reverse("evaluation:latest"), {"to": "awards"})
     assert response["Location"] == reverse("evaluation:awards", args=[2023])
     assert leader_client.get(reverse("dashboard:index"), {"year": 2022}).context["year"] == 2022
+
+
+def test_each_nomination_is_listed_once_with_the_rank_of_its_own_year(staff_client, evaluated):
+    evaluation_services.scheme_create_default(year=2022)
+    EntryFactory.create_batch(9, member=evaluated[0], kind=K.SPEECH_WRITTEN, year=2022)
+    evaluation_services.evaluation_rollup(year=2022)  # evaluated[0] is 1st in 2022, last in 2023
+    AwardKind.objects.all().delete()
+    AwardKind.objects.create(name="优秀委员", basis="total", top_n=6, require_duties=False)
+    staff_client.post(reverse("evaluation:awards_propose", args=[2023]))
+    awards = list(staff_client.get(reverse("evaluation:awards", args=[2023])).context["awards"])
+    assert len(awards) == len({a.pk for a in awards}) == 6
+    ranks = {a.member_id: a.rank for a in awards}
+    assert (ranks[evaluated[5].pk], ranks[evaluated[0].pk]) == (1, 6)  # 2023's ranks, not 2022's
+
+
+def test_a_nomination_states_its_score_as_a_plain_number(staff_client):
+    evaluation_services.scheme_create_default(year=2023)
+    member = MemberFactory()
+    # 60 base + 30 社情民意 (national) + 25 proposals + 10 speeches + 5 plenary = 130
+    for kind, n in (
+        (K.SENTIMENT_ADOPTED_NATIONAL, 1),
+        (K.PROPOSAL_LEAD, 5),
+        (K.SPEECH_ORAL, 2),
+        (K.ATTEND_PLENARY, 1),
+    ):
+        EntryFactory.create_batch(n, member=member, kind=kind)
+    evaluation_services.evaluation_rollup(year=2023)
+    AwardKind.objects.all().delete()
+    AwardKind.objects.create(name="优秀委员", basis="total", top_n=1, require_duties=False)
+    staff_client.post(reverse("evaluation:awards_propose", args=[2023]))
+    assert Award.objects.get().reason == "总分 130，第 1 位"
+    body = staff_client.get(reverse("evaluation:awards", args=[2023])).content.decode()
+    assert "E+" not in body

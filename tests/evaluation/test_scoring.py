@@ -154,3 +154,30 @@ def test_the_breakdown_shows_where_a_cap_bit():
     (category,) = result.categories
     (line,) = category.kinds
     assert (line.count, line.raw, line.points, line.capped) == (5, D(10), D(4), True)
+
+
+def test_joint_shares_are_exact_and_rounded_once_half_to_even():
+    # Co-signer of three proposals with 2, 3 and 4 co-signers under a 50 % lead share: 1/4 + 1/6 + 1/8 of
+    # a 3-point proposal is exactly 1.625 points, which rounds half to even to 1.62 (not 1.63, which the
+    # decimal arithmetic gave when 1/6 was carried as 0.1666…7).
+    s = scheme(
+        cosigner_mode=ScoringScheme.CosignerMode.SPLIT,
+        category_caps={},
+        rules={K.PROPOSAL_LEAD: Rule(D(3), None, None)},
+    )
+    groups = [(K.PROPOSAL_COSIGN, CO, 2, 1), (K.PROPOSAL_COSIGN, CO, 3, 1), (K.PROPOSAL_COSIGN, CO, 4, 1)]
+    result = evaluate(s, groups, is_standing=False)
+    assert result.total - s.base == D("1.62")
+    (line,) = result.categories[0].kinds
+    assert (line.quantity, line.raw) == (D("0.542"), D("1.62"))
+
+
+@pytest.mark.parametrize(
+    ("exact", "cents"), [("7.375", "7.38"), ("7.365", "7.36"), ("-2.125", "-2.12"), ("1", "1.00")]
+)
+def test_points_round_to_cents_half_to_even(exact, cents):
+    from fractions import Fraction
+
+    from evaluation.scoring.score import to_cents
+
+    assert to_cents(Fraction(exact)) == D(cents)

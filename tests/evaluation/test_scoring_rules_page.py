@@ -100,11 +100,12 @@ def test_staff_copy_last_years_rules(staff_client):
     assert copied.grades.count() == 4
 
 
-def test_copying_when_last_year_has_no_rules_says_so(staff_client):
+def test_copying_when_no_earlier_year_has_rules_says_so(staff_client):
     response = staff_client.post(
         reverse("evaluation:scheme_create", args=[2023]), {"from": "previous"}, follow=True
     )
-    assert "2022 年度没有可复制的积分规则" in response.content.decode()
+    assert "2023 年度之前没有可复制的积分规则" in response.content.decode()
+    assert not ScoringScheme.objects.exists()
 
 
 def test_a_leader_reads_the_rules_but_cannot_save_them(leader_client):
@@ -117,3 +118,20 @@ def test_a_leader_reads_the_rules_but_cannot_save_them(leader_client):
     assert response.status_code == 403
     scheme.refresh_from_db()
     assert scheme.base_score == Decimal(60)
+
+
+def test_copying_takes_the_latest_earlier_year_that_has_rules(staff_client):
+    scheme = evaluation_services.scheme_create_default(year=2021)
+    ScoringScheme.objects.filter(pk=scheme.pk).update(base_score=Decimal(70))
+    # No rules for 2022: the committee skipped a year.
+    response = staff_client.post(reverse("evaluation:scheme_create", args=[2023]), {"from": "previous"})
+    assert response.status_code == 302
+    copied = ScoringScheme.objects.get(year=2023)
+    assert copied.base_score == Decimal(70)
+    assert copied.rules.count() == scheme.rules.count()
+
+
+def test_the_list_names_the_year_a_new_year_would_copy(staff_client):
+    evaluation_services.scheme_create_default(year=2021)
+    body = staff_client.get(reverse("evaluation:schemes")).content.decode()
+    assert "复制 2021 年度规则" in body

@@ -189,3 +189,10 @@ def test_the_dossier_exports_to_a_workbook(staff_client, member, rules):
     assert ("总分", "", "", "", 61, "") in [
         tuple("" if v is None else v for v in r) for r in wb["积分"].iter_rows(values_only=True)
     ]
+
+
+def test_the_year_selector_shows_the_year_of_the_page(staff_client):
+    member = MemberFactory()
+    response = staff_client.get(reverse("members:detail", args=[member.pk]), {"year": 2019})
+    assert response.context["dossier"].year == 2019
+    assert '<option value="2019" selected>' in response.content.decode()

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from cppcc.documents import active_sheet
 from members.models import Member
-from members.spreadsheets import HEADERS
+from members.roster import HEADERS
 from tests.factories import CommitteeFactory, MemberFactory, SectorFactory, TermFactory, valid_id_number
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +35,15 @@ def _row(n: int, **overrides):
         "手机号": f"1370000{n:04d}",
         "界别": "经济界",
         "专委会": "经科委",
+        "党派": "",
         "常委": "否",
+        "政协职务": "委员",
+        "学历": "大学本科",
+        "职称": "",
+        "联络组": "",
         "工作单位": "某公司",
         "职务": "经理",
+        "任职日期": "",
         "届别": "",
     }
     values.update(overrides)
@@ -56,7 +62,16 @@ def _xlsx(rows, headers=HEADERS) -> SimpleUploadedFile:
 
 
 def _post(client, upload):
-    return client.post(URL, {"file": upload})
+    """Upload, and confirm the preview when it has no problem (as a clerk would)."""
+    response = client.post(URL, {"file": upload})
+    preview = response.context["preview"] if response.context else None
+    if preview is None or not preview.ok:
+        return response
+    return client.post(URL, {"token": preview.batch.token})
+
+
+def _problems(response):
+    return response.context["preview"].problems
 
 
 def test_a_clean_file_creates_every_member_with_history(staff_client, staff):
@@ -85,56 +100,56 @@ def test_it_accepts_dates_written_as_text(staff_client):
     ("bad", "reason"),
     [
         ({"姓名": ""}, "姓名不能为空"),
-        ({"界别": "火星界"}, "界别“火星界”不存在"),
-        ({"出生日期": "1970-13-45"}, "出生日期“1970-13-45”不是有效日期"),
+        ({"界别": "火星界"}, "界别“火星界”不在系统的界别名单中"),
+        ({"出生日期": "1970-13-45"}, "日期“1970-13-45”不存在"),
         ({"身份证号": "410182197001010000"}, "身份证号校验位不正确"),
         ({"性别": "未知"}, "性别“未知”无法识别"),
-        ({"常委": "也许"}, "常委一栏应填“是”或“否”"),
-        ({"专委会": "不存在委"}, "专委会“不存在委”不存在"),
+        ({"常委": "也许"}, "常委：应填“是”或“否”，而不是“也许”"),
+        ({"专委会": "不存在委"}, "专委会“不存在委”不在系统的专委会名单中"),
         ({"届别": "第九届"}, "届别“第九届”不存在"),
     ],
 )
 def test_one_bad_row_saves_nothing_and_names_the_row_and_reason(staff_client, bad, reason):
     response = _post(staff_client, _xlsx([_row(1), _row(2), _row(3, **bad)]))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Member.objects.exists()
-    errors = response.context["result"].row_errors
-    assert [e.row for e in errors] == [4]
-    assert any(reason in r for r in errors[0].reasons)
+    errors = _problems(response)
+    assert [e.number for e in errors] == [4]
+    assert any(reason in r for r in errors[0].problems)
     body = response.content.decode()
-    assert "未导入任何委员" in body and "第 4 行" in body
+    assert "尚未导入" in body and "第 4 行" in body
 
 
 def test_every_bad_row_is_listed_not_only_the_first(staff_client):
     response = _post(staff_client, _xlsx([_row(1, 姓名=""), _row(2), _row(3, 界别="不存在")]))
-    assert [e.row for e in response.context["result"].row_errors] == [2, 4]
+    assert [e.number for e in _problems(response)] == [2, 4]
 
 
 def test_duplicates_inside_the_file_name_the_first_row(staff_client):
     response = _post(
         staff_client, _xlsx([_row(1), _row(2, 身份证号=valid_id_number(1001), 手机号="13700000001")])
     )
-    (error,) = response.context["result"].row_errors
-    assert error.row == 3
-    assert any("与第 2 行重复" in r and "身份证号" in r for r in error.reasons)
-    assert any("与第 2 行重复" in r and "手机号" in r for r in error.reasons)
+    (error,) = _problems(response)
+    assert error.number == 3
+    assert any("与第 2 行重复" in r and "身份证号" in r for r in error.problems)
+    assert any("与第 2 行重复" in r and "手机号" in r for r in error.problems)
     assert not Member.objects.exists()
 
 
 def test_duplicates_of_the_register_are_refused(staff_client):
     MemberFactory(id_number=valid_id_number(1001), phone="13700000009")
     response = _post(staff_client, _xlsx([_row(1), _row(9, 身份证号=valid_id_number(5555))]))
-    reasons = [r for e in response.context["result"].row_errors for r in e.reasons]
+    reasons = [r for e in _problems(response) for r in e.problems]
     assert any("已属于名册中的委员" in r and "身份证号" in r for r in reasons)
     assert any("已属于名册中的委员" in r and "手机号" in r for r in reasons)
     assert Member.objects.count() == 1
 
 
-def test_wrong_headers_are_refused_with_the_expected_ones(staff_client):
-    headers = ("名字", "界别", "手机")
-    response = _post(staff_client, _xlsx([{"名字": "张三", "界别": "经济界", "手机": "1"}], headers=headers))
-    error = response.context["result"].file_error
-    assert "缺少列：姓名" in error and "无法识别的列：名字、手机" in error
+def test_a_missing_column_is_named_with_the_words_expected(staff_client):
+    headers = ("委员", "界别", "手机")
+    response = _post(staff_client, _xlsx([{"委员": "张三", "界别": "经济界", "手机": "1"}], headers=headers))
+    error = response.context["preview"].file_error
+    assert "表头（第 1 行）中找不到：“姓名”列（可写作：姓名、委员姓名、名字）" in error
     assert not Member.objects.exists()
 
 
@@ -157,13 +172,13 @@ def test_a_file_that_is_not_a_workbook_is_refused(staff_client, content, reason)
 
 def test_a_workbook_with_only_headers_is_refused(staff_client):
     response = _post(staff_client, _xlsx([]))
-    assert "文件中没有数据行" in response.context["result"].file_error
+    assert "表头下方没有委员信息" in response.context["preview"].file_error
 
 
 def test_a_file_over_the_limit_is_refused(staff_client, settings):
     settings.IMPORT_MAX_BYTES = 1024
     response = _post(staff_client, SimpleUploadedFile("big.xlsx", b"PK" + b"0" * 4096))
-    assert "文件过大" in response.context["result"].file_error
+    assert "文件过大" in response.context["preview"].file_error
 
 
 def test_the_downloaded_template_imports_once_filled(staff_client):

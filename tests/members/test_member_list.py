@@ -88,9 +88,9 @@ def _queries_for_list(client, django_assert_num_queries, expected):
 
 def test_the_query_count_does_not_grow_with_members(staff_client, django_assert_num_queries):
     MemberFactory.create_batch(10)
-    # session, user, groups, count, page of members (with sector/committee/term), and the filter's
-    # three choice lists (sector, committee, term), and the bell's unread count.
-    expected = 9
+    # session, user, groups, count, page of members (with sector/committee/term/liaison group), the
+    # filter's four choice lists (sector, committee, term, liaison group), and the bell's unread count.
+    expected = 10
     first = _queries_for_list(staff_client, django_assert_num_queries, expected)
     assert len(first.context["list"].page) == 10
     MemberFactory.create_batch(190)

@@ -223,3 +223,22 @@ def test_the_form_offers_the_next_number_of_the_year(staff_client, staff, lead):
         )
     form = staff_client.get(reverse("proposals:create")).context["form"]
     assert form["number"].value() == 8
+
+
+def test_a_member_sees_co_signers_names_without_links_to_dossiers_they_cannot_open(
+    member_client, member, staff
+):
+    other = MemberFactory(name="赵附议")
+    proposal = proposal_services.proposal_create(
+        actor=staff,
+        year=2023,
+        number=9,
+        title="提案",
+        lead=member,
+        cosigners=[other],
+        submitted_on=dt.date(2023, 1, 9),
+    )
+    body = member_client.get(reverse("proposals:detail", args=[proposal.pk])).content.decode()
+    assert "赵附议" in body
+    assert reverse("members:detail", args=[other.pk]) not in body
+    assert reverse("members:detail", args=[member.pk]) in body, "their own name still links to their dossier"

@@ -252,3 +252,47 @@ def test_closing_a_follow_up_needs_its_result(topic):
         services.instruction_follow_up(
             instruction=instruction, assigned_to="市住建局", follow_up="done", result="", actor=None
         )
+
+
+def _bomb(expanded: int, entries: int = 2) -> bytes:
+    """A real .docx layout whose document part expands to `expanded` bytes of zeros."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * expanded)
+        for i in range(entries - 2):
+            z.writestr(f"word/media/part{i}.xml", "")
+    return buffer.getvalue()
+
+
+def test_a_docx_that_expands_far_past_any_real_document_is_refused_and_replaces_nothing(staff_client, topic):
+    services.report_save(
+        topic=topic,
+        actor=None,
+        title="原报告",
+        completed_on=dt.date(2023, 8, 1),
+        upload=SimpleUploadedFile("r.docx", _docx()),
+    )
+    before = topic.report.file.name
+    bomb = _bomb(300 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024, "a small file on disk"
+    response = staff_client.post(
+        reverse("research:report", args=[topic.pk]),
+        {"title": "新报告", "completed_on": "2023-08-02", "upload": SimpleUploadedFile("r.docx", bomb)},
+    )
+    assert "文件解压后有 300 MB" in response.content.decode()
+    topic.report.refresh_from_db()
+    assert (topic.report.file.name, topic.report.title) == (before, "原报告")
+
+
+def test_a_docx_with_thousands_of_parts_is_refused(topic):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="个部件"):
+        services.report_save(
+            topic=topic,
+            actor=None,
+            title="报告",
+            completed_on=dt.date(2023, 8, 1),
+            upload=SimpleUploadedFile("r.docx", _bomb(10, entries=2500)),
+        )

@@ -177,9 +177,10 @@ def test_random_bytes_never_break_the_import(staff_client, content, name):
     response = staff_client.post(
         reverse("members:import"), {"file": SimpleUploadedFile(name[:80] or "x", content)}
     )
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "未导入任何委员" in body or "所提交的是空文件" in body or "文件" in body
+    # Refused with the reason on the page (400), or the empty-file field error (200); never a 500.
+    assert response.status_code in (200, 400)
+    context = response.context
+    assert context["form"].errors or (context["preview"] is not None and not context["preview"].ok)
 
 
 def test_a_member_cannot_be_saved_with_control_characters(staff_client):

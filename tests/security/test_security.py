@@ -200,3 +200,62 @@ def test_json_logs_carry_the_request_id(anonymous, caplog):
     line = json.loads(records[-1])
     assert response["X-Request-ID"] == "trace-12345678"
     assert line["request_id"] == "trace-12345678" and line["message"] == "failed login nobody"
+
+
+def test_a_short_password_is_refused_in_chinese(staff_client, member):
+    response = staff_client.post(
+        reverse("members:account", args=[member.pk]), {"username": "newname", "password": "abc"}
+    )
+    body = response.content.decode()
+    assert "密码太短，至少需要 10 个字符" in body
+    assert "too short" not in body
+
+
+def test_opening_a_post_only_address_shows_the_apps_page(staff_client):
+    member = MemberFactory()
+    response = staff_client.get(reverse("members:reactivate", args=[member.pk]))
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "请通过页面上的按钮操作" in response.content.decode()
+
+
+def test_logged_in_pages_and_exports_are_not_kept_by_caches(staff_client, member):
+    for url in (reverse("members:detail", args=[member.pk]), reverse("members:export")):
+        cache = staff_client.get(url)["Cache-Control"]
+        assert "no-store" in cache and "private" in cache, url
+
+
+def test_the_language_cookie_is_secure_and_same_site_behind_https():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HTTPS": "true", "DJANGO_SETTINGS_MODULE": "cppcc.settings"}
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings as s; "
+            "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE, s.LANGUAGE_COOKIE_HTTPONLY)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["True", "Lax", "True"]
+
+
+def test_a_refused_request_is_logged_in_one_line(member_client, caplog):
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert member_client.get(reverse("members:list")).status_code == 403
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    import logging
+
+    # The project's console handler, as configured by settings.LOGGING, writes the record.
+    (console,) = [
+        h
+        for h in logging.getLogger().handlers
+        if any(type(f).__name__ == "ShortForbiddenFilter" for f in h.filters)
+    ]
+    assert console.filter(record)
+    assert "Traceback" not in console.format(record) and "Forbidden" in console.format(record)
