@@ -15,6 +15,10 @@ def fill(apps, schema_editor):
         model = apps.get_model("members", name)
         model.objects.filter(joined_on__isnull=True).update(joined_on=start)
         model.objects.filter(left_on__isnull=False, left_how="").update(left_how="other")
+    if schema_editor.connection.vendor == "postgresql":
+        # A row updated twice in this transaction (a member who left) queues its deferred foreign-key
+        # checks, and PostgreSQL refuses the ALTER TABLE below while they are pending: run them now.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
