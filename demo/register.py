@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from simple_history.utils import bulk_create_with_history
 
@@ -109,6 +110,22 @@ class DemoAccount:
     group: str
 
 
+# The committee's leadership sits first on the roster: 主席, four 副主席 and the 秘书长.
+OFFICES = (Member.Office.CHAIR, *[Member.Office.VICE_CHAIR] * 4, Member.Office.SECRETARY_GENERAL)
+PARTIES = (
+    "中共党员",
+    "民革党员",
+    "民盟盟员",
+    "民建会员",
+    "民进会员",
+    "农工党党员",
+    "致公党党员",
+    "九三学社社员",
+    "无党派人士",
+    "群众",
+)
+PARTY_WEIGHTS = (40, 4, 6, 5, 5, 4, 3, 5, 12, 16)
+
 ACCOUNTS = (
     DemoAccount("staff", "刘敏", STAFF_GROUP),
     DemoAccount("leader", "陈建国", LEADER_GROUP),
@@ -154,6 +171,9 @@ def _reference_data() -> tuple[dict[str, Sector], list[SpecialCommittee], Term]:
 
 def _members(sectors: dict[str, Sector], committees: list[SpecialCommittee], term: Term) -> list[Member]:
     rng = random.Random(SEED)
+    # The fuller register's details come from a generator of their own, so that the names, sectors
+    # and committees stay those the demo has always had.
+    details = random.Random(SEED + 1)
     names = _names(rng, MEMBER_COUNT)
     sector_list = [sectors[name] for name in SECTORS]
     members = []
@@ -175,6 +195,11 @@ def _members(sectors: dict[str, Sector], committees: list[SpecialCommittee], ter
                 # About one member in twelve belongs to no special committee, as in real registers.
                 committee=rng.choice(committees) if rng.random() < 0.92 else None,
                 is_standing=index < STANDING_COUNT,
+                office=OFFICES[index]
+                if index < len(OFFICES)
+                else (Member.Office.STANDING if index < STANDING_COUNT else Member.Office.MEMBER),
+                party=details.choices(PARTIES, weights=PARTY_WEIGHTS)[0],
+                education=details.choices(Member.Education.values, weights=(4, 18, 50, 18, 8, 2))[0],
                 employer=rng.choice(EMPLOYERS),
                 position=rng.choice(POSITIONS),
             )
@@ -198,7 +223,33 @@ def _accounts(member_for_login: Member) -> list[tuple[DemoAccount, str]]:
     member_user = User.objects.get(username="member")
     if member_for_login.user_id != member_user.pk:
         Member.objects.filter(pk=member_for_login.pk).update(user=member_user)
+    _every_member_logs_in()
     return made
+
+
+def _every_member_logs_in() -> None:
+    """Every demo member has a login (their phone number, the demo password), as after the office
+    has handed out account slips and members have chosen their passwords."""
+    User = get_user_model()
+    waiting = list(Member.objects.filter(user__isnull=True).exclude(phone=""))
+    taken = set(
+        User.objects.filter(username__in=[m.phone for m in waiting]).values_list("username", flat=True)
+    )
+    waiting = [m for m in waiting if m.phone not in taken]
+    if not waiting:
+        return
+    hashed = make_password(DEMO_PASSWORD)  # one hash for all: the same known demo password
+    users = User.objects.bulk_create(
+        User(username=m.phone, first_name=m.name, password=hashed) for m in waiting
+    )
+    by_name = {u.username: u for u in User.objects.filter(username__in=[u.username for u in users])}
+    group = Group.objects.get_or_create(name=MEMBER_GROUP)[0]
+    User.groups.through.objects.bulk_create(
+        User.groups.through(user_id=u.pk, group_id=group.pk) for u in by_name.values()
+    )
+    for member in waiting:
+        member.user = by_name[member.phone]
+    Member.objects.bulk_update(waiting, ["user"], batch_size=500)
 
 
 def seed_register(stdout) -> Member:

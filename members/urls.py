@@ -14,7 +14,6 @@ urlpatterns = [
     path("members/<int:pk>/edit/", register.member_edit, name="edit"),
     path("members/<int:pk>/deactivate/", register.member_deactivate, name="deactivate"),
     path("members/<int:pk>/reactivate/", register.member_reactivate, name="reactivate"),
-    path("members/<int:pk>/account/", register.member_account, name="account"),
     path("members/<int:pk>/photo.jpg", register.member_photo, name="photo"),
     # the dossier
     path("members/<int:pk>/", dossier.member_detail, name="detail"),

@@ -20,7 +20,10 @@ from .factories import MemberFactory, UserFactory
 @pytest.fixture(autouse=True)
 def _fast_and_plain(settings, tmp_path):
     # A cheap hasher keeps logins fast; plain static storage needs no collectstatic manifest.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "cppcc.passwords.InitialPasswordHasher",
+    ]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

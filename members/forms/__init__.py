@@ -1,12 +1,11 @@
 from .dossier import DisputeForm, EntryRecordForm, ResolveForm, ReviewForm, SelfReportForm
-from .register import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
+from .register import DeactivateForm, ImportForm, MemberForm
 
 __all__ = [
     "DeactivateForm",
     "DisputeForm",
     "EntryRecordForm",
     "ImportForm",
-    "LinkAccountForm",
     "MemberForm",
     "ResolveForm",
     "ReviewForm",

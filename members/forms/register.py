@@ -147,26 +147,6 @@ class DeactivateForm(CleanTextMixin, forms.Form):
         self.helper.form_tag = False
 
 
-class LinkAccountForm(CleanTextMixin, forms.Form):
-    username = forms.CharField(
-        label=_("登录账号"),
-        max_length=150,
-        help_text=_("填写已有账号即关联；填写新账号名则新建（一般用手机号）。"),
-    )
-    password = forms.CharField(
-        label=_("初始密码"),
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text=_("新建账号时必填；关联已有账号时填写则重置其密码。"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Excel 文件（.xlsx）"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})

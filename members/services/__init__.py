@@ -4,9 +4,7 @@ from .dossier import dispute_resolve, entry_dispute, entry_record, entry_review,
 from .register import (
     member_create,
     member_deactivate,
-    member_link_account,
     member_reactivate,
-    member_unlink_account,
     member_update,
 )
 
@@ -18,8 +16,6 @@ __all__ = [
     "entry_self_report",
     "member_create",
     "member_deactivate",
-    "member_link_account",
     "member_reactivate",
-    "member_unlink_account",
     "member_update",
 ]

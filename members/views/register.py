@@ -15,7 +15,7 @@ from cppcc.lists import paginate
 from cppcc.once import submit_once
 
 from .. import roster, selectors, services
-from ..forms import DeactivateForm, ImportForm, LinkAccountForm, MemberForm
+from ..forms import DeactivateForm, ImportForm, MemberForm
 
 
 def member_list(request: HttpRequest) -> HttpResponse:
@@ -90,32 +90,6 @@ def member_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     services.member_reactivate(member=member, actor=request.user)
     messages.success(request, _("%(name)s 已恢复在任。") % {"name": member.name})
     return redirect(member)
-
-
-def member_account(request: HttpRequest, pk: int) -> HttpResponse:
-    member = access.get_member_for_user(request.user, pk, write=True)
-    if request.method == "POST" and "unlink" in request.POST:
-        services.member_unlink_account(member=member, actor=request.user)
-        messages.success(request, _("已解除 %(name)s 的登录账号关联。") % {"name": member.name})
-        return redirect(member)
-    initial = {"username": member.user.username if member.user else member.phone}
-    form = LinkAccountForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.member_link_account(member=member, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error("password", exc.messages)
-        else:
-            messages.success(
-                request,
-                _("%(name)s 可用账号 %(username)s 登录。") % {"name": member.name, "username": user.username},
-            )
-            return redirect(member)
-    return render(request, "members/member_account.html", {"form": form, "member": member})
 
 
 def member_import(request: HttpRequest) -> HttpResponse:

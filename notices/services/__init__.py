@@ -11,7 +11,7 @@ from .broadcasts import (
     publish_soon,
 )
 from .delivery import Run, deliver, deliveries_due
-from .inbox import notice_read, notice_read_all, notices_follow_account, preferences_save
+from .inbox import notice_read, notice_read_all, notices_follow_accounts, preferences_save
 from .notify import Contact, Message, Recipients, enqueue, notify
 from .replies import meeting_remind_unanswered, meeting_reply
 
@@ -34,7 +34,7 @@ __all__ = [
     "meeting_reply",
     "notice_read",
     "notice_read_all",
-    "notices_follow_account",
+    "notices_follow_accounts",
     "notify",
     "preferences_save",
     "publish_soon",

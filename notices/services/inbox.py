@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from members.models import Member
@@ -46,7 +48,8 @@ def preferences_save(*, user: Any, choices: dict[str, set[str]]) -> None:
         )
 
 
-def notices_follow_account(*, member: Member) -> int:
+def notices_follow_accounts(*, members: Iterable[Member]) -> int:
     """A member's notices belong to whoever logs in as the member now: a login linked later reads the
-    earlier ones, and a login unlinked reads none of them any more."""
-    return Notice.objects.filter(member=member).update(user_id=member.user_id)
+    earlier ones, and a login unlinked reads none of them any more. One UPDATE for any number."""
+    login = Member.objects.filter(pk=OuterRef("member_id")).values("user_id")[:1]
+    return Notice.objects.filter(member_id__in=[m.pk for m in members]).update(user_id=Subquery(login))

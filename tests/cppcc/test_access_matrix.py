@@ -56,7 +56,9 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:deactivate": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:reactivate": ("post", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
     "members:photo": ("get", "member_photo", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:account": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
+    "accounts:bulk": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "accounts:password": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "accounts:member": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
     "members:report_pdf": ("get", "member_year", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "members:dossier_xlsx": (
         "get",

@@ -46,7 +46,7 @@ def test_reactivating_restores_the_member_and_their_login(staff_client, member):
 def test_staff_create_a_login_for_a_member(staff_client):
     member = MemberFactory(name="郭晓东", phone="13700001111")
     response = staff_client.post(
-        reverse("members:account", args=[member.pk]), {"username": "13700001111", "password": "Zhengxie#2023"}
+        reverse("accounts:member", args=[member.pk]), {"username": "13700001111", "password": "Zhengxie#2023"}
     )
     assert response.status_code == 302
     member.refresh_from_db()
@@ -58,11 +58,11 @@ def test_staff_create_a_login_for_a_member(staff_client):
 def test_a_new_login_needs_a_password_that_is_not_trivial(staff_client):
     member = MemberFactory()
     response = staff_client.post(
-        reverse("members:account", args=[member.pk]), {"username": "new1", "password": ""}
+        reverse("accounts:member", args=[member.pk]), {"username": "new1", "password": ""}
     )
     assert "新建账号需要设置初始密码" in response.content.decode()
     response = staff_client.post(
-        reverse("members:account", args=[member.pk]), {"username": "new1", "password": "12345678"}
+        reverse("accounts:member", args=[member.pk]), {"username": "new1", "password": "12345678"}
     )
     assert response.status_code == 200
     assert not get_user_model().objects.filter(username="new1").exists()
@@ -70,7 +70,7 @@ def test_a_new_login_needs_a_password_that_is_not_trivial(staff_client):
 
 def test_an_account_already_linked_to_another_member_is_refused(staff_client, other_member):
     member = MemberFactory()
-    response = staff_client.post(reverse("members:account", args=[member.pk]), {"username": "other"})
+    response = staff_client.post(reverse("accounts:member", args=[member.pk]), {"username": "other"})
     assert f"该账号已关联委员 {other_member.name}" in response.content.decode()
     member.refresh_from_db()
     assert member.user is None
@@ -79,9 +79,9 @@ def test_an_account_already_linked_to_another_member_is_refused(staff_client, ot
 def test_an_existing_unlinked_account_can_be_linked_and_unlinked(staff_client):
     member = MemberFactory()
     UserFactory(username="spare")
-    staff_client.post(reverse("members:account", args=[member.pk]), {"username": "spare"})
+    staff_client.post(reverse("accounts:member", args=[member.pk]), {"username": "spare"})
     member.refresh_from_db()
     assert member.user.username == "spare"
-    staff_client.post(reverse("members:account", args=[member.pk]), {"unlink": "1"})
+    staff_client.post(reverse("accounts:member", args=[member.pk]), {"unlink": "1"})
     member.refresh_from_db()
     assert member.user is None

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from members import services as member_services
+from accounts import services as account_services
 from notices import services
 from notices.models import ChannelPreference, Notice, NoticeKind
 from notices.services import Message, Recipients
@@ -101,16 +101,24 @@ def test_a_members_notices_follow_the_login_linked_to_the_member(staff):
     person = MemberFactory(name="李红")
     _send([person], "早先的通知")
     assert Notice.objects.get().user is None
-    user = member_services.member_link_account(
+    user = account_services.account_link(
         member=person, username="lihong", password="Lh-2023-secure!", actor=staff
     )
     assert Notice.objects.get().user == user
     client = Client()
     client.force_login(user)
     assert "早先的通知" in client.get(reverse("notices:inbox")).content.decode()
-    member_services.member_unlink_account(member=person, actor=staff)
+    account_services.account_unlink(member=person, actor=staff)
     assert Notice.objects.get().user is None
     assert "早先的通知" not in client.get(reverse("notices:inbox")).content.decode()
+
+
+def test_logins_made_in_bulk_read_the_notices_their_members_already_had(staff):
+    people = MemberFactory.create_batch(3, user=None)
+    _send(people, "开通账号前的通知")
+    slips = account_services.accounts_create_bulk(members=people, actor=staff)
+    owners = dict(Notice.objects.values_list("member__name", "user__username"))
+    assert owners == {slip.member.name: slip.username for slip in slips}
 
 
 def test_each_kind_has_its_channels_and_a_meeting_notice_always_reaches_the_inbox(member_client, member):

@@ -108,7 +108,7 @@ FORMS = {
         ["name", "gender", "birth_date", "id_number", "phone", "term", "sector", "notes"],
     ),
     "members:deactivate": ("member", ["how", "reason", "left_on"]),
-    "members:account": ("member", ["username", "password"]),
+    "accounts:member": ("member", ["username", "password"]),
     "members:entry_record": ("member", ["kind", "date", "title", "description"]),
     "proposals:create": (None, ["year", "number", "title", "lead", "cosigners", "submitted_on", "content"]),
     "proposals:edit": ("proposal", ["year", "number", "title", "lead", "submitted_on", "handling_unit"]),

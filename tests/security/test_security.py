@@ -92,7 +92,7 @@ def test_a_successful_login_is_recorded(staff):
 def test_a_weak_password_is_refused_when_staff_set_one(staff_client):
     member = MemberFactory()
     response = staff_client.post(
-        reverse("members:account", args=[member.pk]), {"username": "weak", "password": "abc12345"}
+        reverse("accounts:member", args=[member.pk]), {"username": "weak", "password": "abc12345"}
     )
     body = response.content.decode()
     assert response.status_code == 200 and ("密码长度太短" in body or "这个密码太常见了" in body)
@@ -204,7 +204,7 @@ def test_json_logs_carry_the_request_id(anonymous, caplog):
 
 def test_a_short_password_is_refused_in_chinese(staff_client, member):
     response = staff_client.post(
-        reverse("members:account", args=[member.pk]), {"username": "newname", "password": "abc"}
+        reverse("accounts:member", args=[member.pk]), {"username": "newname", "password": "abc"}
     )
     body = response.content.decode()
     assert "密码太短，至少需要 10 个字符" in body
