@@ -15,11 +15,18 @@ from django.utils.translation import gettext_lazy as _
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _refuse_control_characters(value: Any) -> None:
+    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+        raise forms.ValidationError(_("请删除其中的不可见控制字符。"), code="control")
+
+
 class CleanTextMixin:
     """Refuse control characters in every text field, with a message at the field.
 
     Django's own check for NUL bytes answers in words of its own; it is taken off so that a NUL,
-    like every other control character, gets this project's message.
+    like every other control character, gets this project's message. The check runs as each text
+    field's validator, so a field's own clean_<name>() (which may look the value up in the database,
+    and PostgreSQL refuses a NUL in a query) never sees such a value.
     """
 
     fields: dict[str, forms.Field]
@@ -30,6 +37,8 @@ class CleanTextMixin:
             field.validators = [
                 v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
             ]
+            if isinstance(field, forms.CharField):
+                field.validators.append(_refuse_control_characters)
 
     def clean(self):
         data = super().clean()
