@@ -18,7 +18,7 @@ from consultations import services as meetings
 from demo.research import _pdf
 from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
-from members.models import DossierEntry, EntryDispute
+from members.models import DossierEntry, EntryAttachment, EntryDispute
 from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
@@ -67,6 +67,8 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
     "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 400, OTHER: 404, STAFF: 404, LEADER: 404}),
     "members:entry_review": ("post", "entry", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
+    "members:reviews_confirm": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "members:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
@@ -281,6 +283,21 @@ def build_targets(member, other_member, staff):
     def build(target):
         if target == "member":
             return [member.pk], [other_member.pk]
+        if target == "attachment":
+            found = []
+            for who in (member, other_member):
+                entry = DossierEntry.objects.create(
+                    member=who,
+                    year=YEAR,
+                    date=dt.date(YEAR, 3, 1),
+                    kind="visit",
+                    title="走访",
+                    status="pending",
+                )
+                item = EntryAttachment(entry=entry, kind="jpg", size=10)
+                item.file.save("p.jpg", ContentFile(_jpeg()), save=True)
+                found.append(item.pk)
+            return [found[0]], [found[1]]
         if target == "member_photo":
             for who in (member, other_member):
                 who.photo.save("p.jpg", ContentFile(_jpeg()), save=True)
