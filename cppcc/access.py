@@ -145,6 +145,13 @@ def get_entry_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_entries(user).select_related("member"), pk, user, write)
 
 
+def get_attachment_for_user(user: AnyUser, pk: int):
+    """A report's photo or PDF: whoever may see the entry may see its proof, nobody else."""
+    from members.models import EntryAttachment
+
+    return _fetch(EntryAttachment.objects.filter(entry__in=visible_entries(user)), pk, user, False)
+
+
 def get_own_entry(user: AnyUser, pk: int):
     """An entry of the user's own dossier (to dispute it); anyone else's is a 404."""
     from members.models import DossierEntry
@@ -322,7 +329,7 @@ def get_broadcast_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_broadcasts(user), pk, user, write)
 
 
-def get_attachment_for_user(user: AnyUser, pk: int):
+def get_notice_attachment_for_user(user: AnyUser, pk: int):
     """A broadcast's attachment or a meeting's paper: for staff and leaders, for the broadcast's
     recipients and for the meeting's invitees; a 404 for anyone else."""
     from django.db.models import Q

@@ -11,7 +11,7 @@ from django.utils import timezone
 from evaluation import services as evaluation
 from evaluation.models import ScoringScheme
 from members.kinds import ActivityKind, AdoptionLevel
-from members.models import DossierEntry, Member
+from members.models import DossierEntry, EntryAttachment, Member
 from proposals import services
 from proposals.models import Proposal
 
@@ -242,7 +242,29 @@ def _deeds_and_visits(rng: random.Random, year: int, members: list[Member], logi
         )
     )
     DossierEntry.objects.bulk_create(entries, batch_size=1000)
+    if year == max(PLENARY_DAY):
+        _photos(rng, login_member)
     return len(entries)
+
+
+def _photos(rng: random.Random, login_member: Member) -> None:
+    """Pictures on a few reports waiting for review, as members take them on a phone."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageDraw
+
+    waiting = list(DossierEntry.objects.filter(status=DossierEntry.Status.PENDING).order_by("pk"))
+    chosen = [e for e in waiting if e.member_id == login_member.pk] + waiting[:5]
+    for entry in dict.fromkeys(chosen):
+        for n in range(rng.choice((1, 2, 3))):
+            image = Image.new("RGB", (1200, 900), rng.choice(("#c9d6df", "#e8d5b5", "#b5d3c0", "#d8c3d9")))
+            ImageDraw.Draw(image).rectangle((200 + n * 60, 180, 1000, 720), outline="#7a1212", width=12)
+            out = BytesIO()
+            image.save(out, "JPEG", quality=80)
+            attachment = EntryAttachment(entry=entry, kind=EntryAttachment.Kind.JPG, size=out.tell())
+            attachment.file.save("proof.jpg", ContentFile(out.getvalue()), save=False)
+            attachment.save()
 
 
 def seed_submissions(stdout, years: tuple[int, ...], login_member: Member) -> None:

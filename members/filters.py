@@ -4,9 +4,11 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from cppcc.forms import DateInput
 from cppcc.lists import IdChoiceFilter, ListFilter, search_filter
 
-from .models import LiaisonGroup, Member, Sector, SpecialCommittee, Term
+from .kinds import SELF_REPORTED
+from .models import DossierEntry, LiaisonGroup, Member, Sector, SpecialCommittee, Term
 from .roster.columns import PARTY_NAMES
 from .validators import normalize_name
 
@@ -68,3 +70,37 @@ class MemberFilter(ListFilter):
 
     def filter_standing(self, queryset: QuerySet[Member], name: str, value: str) -> QuerySet[Member]:
         return queryset.filter(is_standing=value == "1")
+
+
+class ReviewFilter(ListFilter):
+    """The queue of members' own reports waiting for review."""
+
+    q = search_filter(_("委员姓名或事项"))
+    kind = django_filters.ChoiceFilter(
+        label=_("类别"), choices=[(k.value, k.label) for k in SELF_REPORTED], empty_label=_("全部类别")
+    )
+    since = django_filters.DateFilter(
+        label=_("日期从"), field_name="date", lookup_expr="gte", widget=DateInput()
+    )
+    until = django_filters.DateFilter(
+        label=_("日期至"), field_name="date", lookup_expr="lte", widget=DateInput()
+    )
+    order = django_filters.ChoiceFilter(
+        label=_("排序"),
+        empty_label=None,
+        method="sort",
+        choices=[("submitted", _("按提交先后")), ("-date", _("日期由近到远")), ("date", _("日期由远到近"))],
+    )
+
+    class Meta:
+        model = DossierEntry
+        fields = ["q", "kind", "since", "until", "order"]
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(member__name__icontains=normalize_name(value)) | Q(title__icontains=value))
+
+    def sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.order_by({"submitted": "created_at", "-date": "-date", "date": "date"}[value], "pk")

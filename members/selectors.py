@@ -18,7 +18,7 @@ from evaluation.models import AnnualEvaluation, Award, EvaluationRun, ScoringSch
 from evaluation.scoring import ZERO
 
 from . import dossier
-from .filters import MemberFilter
+from .filters import MemberFilter, ReviewFilter
 from .kinds import Category
 from .models import DossierEntry, EntryDispute, Member
 
@@ -212,8 +212,14 @@ def pending_reviews() -> QuerySet[DossierEntry]:
     return (
         DossierEntry.objects.filter(status=DossierEntry.Status.PENDING)
         .select_related("member", "member__sector")
-        .order_by("created_at")
+        .order_by("created_at", "pk")
     )
+
+
+def review_list(*, params: Any) -> ReviewFilter:
+    """The review queue, filtered; each entry with its photos (one more query, whatever the count)."""
+    queryset = pending_reviews().prefetch_related("attachments")
+    return ReviewFilter(params, queryset=queryset)
 
 
 def open_disputes() -> QuerySet[EntryDispute]:

@@ -24,6 +24,8 @@ urlpatterns = [
     path("entries/<int:pk>/dispute/", dossier.entry_dispute, name="entry_dispute"),
     path("entries/<int:pk>/review/", dossier.entry_review, name="entry_review"),
     path("reviews/", dossier.review_queue, name="reviews"),
+    path("reviews/confirm/", dossier.review_confirm, name="reviews_confirm"),
+    path("attachments/<int:pk>/", dossier.attachment, name="attachment"),
     path("disputes/", dossier.dispute_queue, name="disputes"),
     path("disputes/<int:pk>/resolve/", dossier.dispute_resolve, name="dispute_resolve"),
 ]

@@ -14,6 +14,7 @@ so the same event never reaches the same person twice.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -149,6 +150,37 @@ def self_report_reviewed(*, entry: Any) -> int:
             key=f"review:{entry.pk}:{entry.status}",
             to=Recipients(members=Member.objects.filter(pk=entry.member_id)),
             message=Message(title % {"title": entry.title}, body, _dossier_url(entry.year)),
+        )
+    )
+
+
+def self_reports_confirmed(*, entries: list[Any]) -> int:
+    """Many reports confirmed at once from the review queue: each member hears of theirs in one
+    notice, in one send whatever the number (the batch's entries name the event)."""
+    if not entries:
+        return 0
+    mine: dict[int, list[Any]] = {}
+    for entry in sorted(entries, key=lambda e: e.pk):
+        mine.setdefault(entry.member_id, []).append(entry)
+    batch = hashlib.sha1(",".join(str(pk) for pk in sorted(e.pk for e in entries)).encode()).hexdigest()[:16]
+
+    def message(contact: Contact) -> Message | None:
+        confirmed = mine.get(contact.member_id or 0)
+        if not confirmed:
+            return None
+        lines = [_("“%(title)s”已确认，计入履职档案。") % {"title": e.title} for e in confirmed]
+        if len(confirmed) == 1:
+            title = _("履职填报已确认：%(title)s") % {"title": confirmed[0].title}
+        else:
+            title = _("%(n)s 条履职填报已确认") % {"n": len(confirmed)}
+        return Message(title, "\n".join(lines), _dossier_url(max(e.year for e in confirmed)))
+
+    return len(
+        notify(
+            kind=NoticeKind.REVIEW,
+            key=f"review:batch:{batch}",
+            to=Recipients(members=Member.objects.filter(pk__in=list(mine))),
+            message=message,
         )
     )
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils import timezone
@@ -9,12 +11,31 @@ from cppcc.forms import CleanTextMixin, DateInput
 
 from ..kinds import SELF_REPORTED, ActivityKind
 
+# As many photos as a deed needs to be believed, and no more than a reviewer will look at.
+MAX_PROOF = 6
+
 
 class _Plain(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ProofField(forms.FileField):
+    """Up to `MAX_PROOF` photos or a PDF, chosen at once (a phone offers its camera and gallery)."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/*,application/pdf", "multiple": True})
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_PROOF:
+            raise forms.ValidationError(_("最多上传 %(n)s 个文件。") % {"n": MAX_PROOF}, code="too_many")
+        return [super(ProofField, self).clean(f, initial) for f in files]
 
 
 class SelfReportForm(CleanTextMixin, _Plain):
@@ -31,6 +52,11 @@ class SelfReportForm(CleanTextMixin, _Plain):
         label=_("具体内容"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": _("时间、地点、服务对象、效果")}),
+    )
+    proof = ProofField(
+        label=_("照片或证明材料"),
+        required=False,
+        help_text=_("可拍照或从相册选择，最多 6 张，也可上传一个 PDF；照片的位置等拍摄信息会被去除。"),
     )
 
 

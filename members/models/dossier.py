@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from cppcc.storage import private_storage
 
 from ..kinds import ActivityKind
 from .register import Member
@@ -145,3 +149,30 @@ class EntryDispute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry}: {self.comment[:30]}"
+
+
+def attachment_path(instance: EntryAttachment, filename: str) -> str:
+    # The stored name is not the uploaded one: nothing a member types ends up in a path.
+    return f"proof/{instance.entry.year}/{instance.entry_id}-{secrets.token_hex(6)}.{instance.kind}"
+
+
+class EntryAttachment(models.Model):
+    """A photo (or a PDF) a member attaches to a self-reported deed or visit, as proof for review."""
+
+    class Kind(models.TextChoices):
+        JPG = "jpg", _("照片")
+        PDF = "pdf", _("PDF 文件")
+
+    entry = models.ForeignKey(DossierEntry, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=private_storage, upload_to=attachment_path)
+    kind = models.CharField(_("类型"), max_length=3, choices=Kind.choices)
+    size = models.PositiveIntegerField(_("大小"))
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["entry", "pk"]
+        verbose_name = _("履职佐证材料")
+        verbose_name_plural = _("履职佐证材料")
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}-{self.pk}.{self.kind}"

@@ -1,6 +1,13 @@
 """Every write of the members app: one transaction each, with the author recorded."""
 
-from .dossier import dispute_resolve, entry_dispute, entry_record, entry_review, entry_self_report
+from .dossier import (
+    dispute_resolve,
+    entry_dispute,
+    entry_record,
+    entry_review,
+    entry_review_bulk,
+    entry_self_report,
+)
 from .register import (
     member_create,
     member_deactivate,
@@ -13,6 +20,7 @@ __all__ = [
     "entry_dispute",
     "entry_record",
     "entry_review",
+    "entry_review_bulk",
     "entry_self_report",
     "member_create",
     "member_deactivate",

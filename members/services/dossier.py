@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cppcc.uploads import check_document, check_image
 from notices import events
 
 from ..kinds import SELF_REPORTED
-from ..models import DossierEntry, EntryDispute, Member
+from ..models import DossierEntry, EntryAttachment, EntryDispute, Member
 
 
 def _save(entry: DossierEntry, actor: Any) -> DossierEntry:
@@ -27,14 +30,40 @@ def _check_date(date: dt.date) -> None:
         raise ValidationError({"date": _("日期不能晚于今天。")})
 
 
+def _proof(upload: Any) -> tuple[str, bytes]:
+    """A photo kept as a checked, upright, metadata-free JPEG, or a PDF checked like any document."""
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        _kind, data = check_document(upload, max_bytes=settings.REPORT_MAX_BYTES, allowed=("pdf",))
+        return EntryAttachment.Kind.PDF, data
+    return EntryAttachment.Kind.JPG, check_image(upload, max_bytes=settings.PHOTO_MAX_BYTES)
+
+
 @transaction.atomic
 def entry_self_report(
-    *, member: Member, kind: str, date: dt.date, title: str, description: str = "", actor: Any
+    *,
+    member: Member,
+    kind: str,
+    date: dt.date,
+    title: str,
+    description: str = "",
+    proof: Any = (),
+    actor: Any,
 ) -> DossierEntry:
-    """A member reports a deed or a visit; it counts once staff confirm it."""
+    """A member reports a deed or a visit, with photos as proof; it counts once staff confirm it.
+    Every file is checked before anything is saved: one bad photo saves nothing."""
     if kind not in SELF_REPORTED:
         raise ValidationError({"kind": _("委员只能自行填报“为群众办实事”和“委员大走访”。")})
     _check_date(date)
+    kept = []
+    for upload in proof:
+        try:
+            kept.append(_proof(upload))
+        except ValidationError as exc:
+            raise ValidationError(
+                {"proof": _("“%(name)s”：%(why)s") % {"name": upload.name, "why": " ".join(exc.messages)}}
+            ) from None
     entry = DossierEntry(
         member=member,
         kind=kind,
@@ -45,7 +74,12 @@ def entry_self_report(
         status=DossierEntry.Status.PENDING,
         created_by=actor,
     )
-    return _save(entry, actor)
+    _save(entry, actor)
+    for file_kind, data in kept:
+        attachment = EntryAttachment(entry=entry, kind=file_kind, size=len(data))
+        attachment.file.save(f"proof.{file_kind}", ContentFile(data), save=False)
+        attachment.save()
+    return entry
 
 
 @transaction.atomic
@@ -83,6 +117,28 @@ def entry_review(*, entry: DossierEntry, approve: bool, note: str = "", actor: A
     entry = _save(entry, actor)
     events.self_report_reviewed(entry=entry)
     return entry
+
+
+@transaction.atomic
+def entry_review_bulk(*, entries: Any, actor: Any) -> int:
+    """Confirm many pending reports at once (a reviewer who has looked through the queue); reports
+    already reviewed by someone else meanwhile are left as they are. A fixed number of queries."""
+    pending = list(
+        DossierEntry.objects.select_for_update().filter(
+            pk__in=[e.pk for e in entries], status=DossierEntry.Status.PENDING
+        )
+    )
+    now = timezone.now()
+    for entry in pending:
+        entry.status, entry.reviewed_by, entry.reviewed_at, entry.review_note = (
+            DossierEntry.Status.CONFIRMED,
+            actor,
+            now,
+            "",
+        )
+    DossierEntry.objects.bulk_update(pending, ["status", "reviewed_by", "reviewed_at", "review_note"])
+    events.self_reports_confirmed(entries=pending)
+    return len(pending)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_or_404, year_param
+from cppcc.lists import paginate
 from cppcc.once import submit_once
 
 from .. import reports, selectors, services
@@ -70,7 +71,7 @@ def self_report(request: HttpRequest) -> HttpResponse:
     member = access.own_member(request.user)
     if member is None or not access.can_report_own(request.user, member):
         raise Http404
-    form = SelfReportForm(request.POST or None)
+    form = SelfReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.entry_self_report(member=member, actor=request.user, **form.cleaned_data)
@@ -116,12 +117,37 @@ def entry_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 def review_queue(request: HttpRequest, kept: Kept | None = None) -> HttpResponse:
     access.ensure_can_edit(request.user)
+    reviews = selectors.review_list(params=request.GET)
     return render(
         request,
         "members/review_queue.html",
-        {"entries": selectors.pending_reviews(), "kept": kept},
+        {"list": paginate(request, reviews.qs, filterset=reviews), "kept": kept},
         status=400 if kept else 200,
     )
+
+
+@require_POST
+def review_confirm(request: HttpRequest) -> HttpResponse:
+    """Confirm the reports ticked in the queue, at once."""
+    access.ensure_can_edit(request.user)
+    ids = [int(v) for v in request.POST.getlist("entries") if v.isdigit() and len(v) < 19]
+    entries = access.visible_entries(request.user).filter(pk__in=ids)
+    confirmed = services.entry_review_bulk(entries=entries, actor=request.user)
+    if confirmed:
+        messages.success(request, _("已确认 %(n)s 条填报。") % {"n": confirmed})
+    else:
+        messages.info(request, _("没有勾选待审核的填报。"))
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/reviews/") else "members:reviews")
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """A photo or PDF attached to a report, streamed only to those who may see the entry."""
+    item = access.get_attachment_for_user(request.user, pk)
+    content_type = "application/pdf" if item.kind == "pdf" else "image/jpeg"
+    response = FileResponse(item.file.open("rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

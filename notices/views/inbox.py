@@ -96,7 +96,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 def attachment(request: HttpRequest, pk: int) -> FileResponse:
     """A broadcast's attachment or a meeting paper, streamed only to those allowed; no public URL."""
-    item = access.get_attachment_for_user(request.user, pk)
+    item = access.get_notice_attachment_for_user(request.user, pk)
     response = FileResponse(
         item.file.open("rb"),
         content_type=_CONTENT_TYPES.get(item.kind),

@@ -43,12 +43,21 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // Tick every box of a list (e.g. the review queue's page) in one click.
+  document.querySelectorAll("[data-check-all]").forEach((button) => {
+    button.addEventListener("click", () => {
+      document.querySelectorAll(`${button.dataset.checkAll} input[type=checkbox]`).forEach((box) => {
+        box.checked = true;
+      });
+    });
+  });
+
   // Find a name in a long table by typing part of it.
   document.querySelectorAll("[data-filter-rows]").forEach((box) => {
     const rows = document.querySelector(box.dataset.filterRows);
     box.addEventListener("input", () => {
       const needle = box.value.trim();
-      rows.querySelectorAll("tr[data-name]").forEach((row) => {
+      rows.querySelectorAll("[data-name]").forEach((row) => {
         row.hidden = needle !== "" && !row.dataset.name.includes(needle);
       });
     });

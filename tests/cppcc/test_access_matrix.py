@@ -18,7 +18,7 @@ from consultations import services as meetings
 from demo.research import _pdf
 from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
-from members.models import DossierEntry, EntryDispute
+from members.models import DossierEntry, EntryAttachment, EntryDispute
 from notices import services as notice_services
 from notices.models import Notice
 from platforms import services as platforms
@@ -69,6 +69,8 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
     "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 400, OTHER: 404, STAFF: 404, LEADER: 404}),
     "members:entry_review": ("post", "entry", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
+    "members:reviews_confirm": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "members:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
     "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
@@ -183,7 +185,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "notices:detail": ("get", "notice", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404}),
     "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
     "notices:reply": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
-    "notices:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "notices:attachment": (
+        "get",
+        "notice_attachment",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+    ),
     "notices:broadcasts": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "notices:broadcast_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
     "notices:broadcast": ("get", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
@@ -299,6 +305,21 @@ def build_targets(member, other_member, staff):
     def build(target):
         if target == "member":
             return [member.pk], [other_member.pk]
+        if target == "attachment":
+            found = []
+            for who in (member, other_member):
+                entry = DossierEntry.objects.create(
+                    member=who,
+                    year=YEAR,
+                    date=dt.date(YEAR, 3, 1),
+                    kind="visit",
+                    title="走访",
+                    status="pending",
+                )
+                item = EntryAttachment(entry=entry, kind="jpg", size=10)
+                item.file.save("p.jpg", ContentFile(_jpeg()), save=True)
+                found.append(item.pk)
+            return [found[0]], [found[1]]
         if target == "member_photo":
             for who in (member, other_member):
                 who.photo.save("p.jpg", ContentFile(_jpeg()), save=True)
@@ -352,7 +373,7 @@ def build_targets(member, other_member, staff):
             _meetings(member, other_member, staff)  # inviting to a coming meeting sends each a notice
             own, other = (Notice.objects.get(member=who, kind="meeting").pk for who in (member, other_member))
             return [own], [other]
-        if target in ("broadcast", "attachment"):
+        if target in ("broadcast", "notice_attachment"):
             own, other = (
                 notice_services.broadcast_create(
                     actor=staff,

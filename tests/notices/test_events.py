@@ -32,6 +32,23 @@ def test_a_confirmed_self_report_is_told_to_the_member(member, staff_client, mem
     assert "履职填报已确认" in member_client.get(reverse("notices:inbox")).content.decode()
 
 
+def test_reports_confirmed_together_reach_each_member_in_one_notice(member, other_member, staff_client):
+    entries = [
+        _reported(member, "走访企业"),
+        _reported(member, "调解邻里纠纷"),
+        _reported(other_member, "看望困难群众"),
+    ]
+    staff_client.post(reverse("members:reviews_confirm"), {"entries": [e.pk for e in entries]})
+    mine = Notice.objects.get(member=member, kind=NoticeKind.REVIEW)
+    assert mine.title == "2 条履职填报已确认" and "“调解邻里纠纷”已确认" in mine.body
+    theirs = Notice.objects.get(member=other_member, kind=NoticeKind.REVIEW)
+    assert theirs.title == "履职填报已确认：看望困难群众"
+    staff_client.post(reverse("members:reviews_confirm"), {"entries": [e.pk for e in entries]})
+    assert Notice.objects.filter(kind=NoticeKind.REVIEW).count() == 2, (
+        "nothing left to confirm, nobody told twice"
+    )
+
+
 def test_a_rejected_self_report_is_told_with_the_reason(member, staff):
     entry = _reported(member)
     member_services.entry_review(entry=entry, approve=False, note="缺少照片等佐证材料", actor=staff)
