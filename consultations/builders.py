@@ -5,16 +5,8 @@ from __future__ import annotations
 from members.dossier import EntrySpec, builder
 from members.kinds import ActivityKind as K
 
-from .models import Attendance, Meeting, MeetingKind
+from .models import Attendance, Meeting
 
-ATTEND_KIND: dict[str, str] = {
-    MeetingKind.PLENARY: K.ATTEND_PLENARY,
-    MeetingKind.STANDING: K.ATTEND_STANDING,
-    MeetingKind.CONSULTATION: K.ATTEND_CONSULTATION,
-    MeetingKind.INSPECTION: K.ATTEND_INSPECTION,
-    MeetingKind.TRAINING: K.ATTEND_TRAINING,
-    MeetingKind.STUDY: K.ATTEND_STUDY,
-}
 STATUS_KIND: dict[str, str] = {Attendance.Status.LEAVE: K.LEAVE, Attendance.Status.ABSENT: K.ABSENCE}
 SPEECH_KIND: dict[str, str] = {
     Attendance.Speech.ORAL: K.SPEECH_ORAL,
@@ -26,7 +18,8 @@ SPEECH_KIND: dict[str, str] = {
 def meeting_entries(meeting: Meeting) -> list[EntrySpec]:
     title = meeting.display_title
     date, year = meeting.start_date, meeting.start_date.year
-    present_kind = ATTEND_KIND.get(meeting.kind, K.ATTEND_OTHER)
+    # Attending counts as the activity the meeting's kind names (set by staff with the kind).
+    present_kind = meeting.kind.activity_kind or K.ATTEND_OTHER
     specs = []
     for member_id, status, speech in meeting.attendances.values_list("member_id", "status", "speech"):
         kind = present_kind if status == Attendance.Status.PRESENT else STATUS_KIND.get(status)

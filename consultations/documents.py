@@ -42,7 +42,11 @@ def sheet_workbook(meeting: Meeting, lines: list[Attendance]) -> bytes:
 
 
 def stats_workbook(year: int, members: list[MemberAttendance]) -> bytes:
-    kinds = MeetingKind.choices
+    kinds = list(
+        MeetingKind.objects.filter(code__in={k for m in members for k in m.by_kind}).values_list(
+            "code", "name"
+        )
+    )
     headers = ["姓名", "界别", "常委", "应出席", "出席", "请假", "缺席", "出席率(%)"] + [
         f"{label}(出席/应出席)" for _v, label in kinds
     ]
@@ -81,7 +85,7 @@ def ical(member: Member, *, request: Any = None) -> bytes:
     since = timezone.localdate() - dt.timedelta(days=365)
     attendances = (
         Attendance.objects.filter(member=member, meeting__start_date__gte=since)
-        .select_related("meeting", "meeting__term")
+        .select_related("meeting", "meeting__term", "meeting__kind")
         .order_by("meeting__start_date")
     )
     host = request.get_host() if request is not None else "cppcc"

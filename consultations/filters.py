@@ -14,13 +14,19 @@ from .models import Meeting, MeetingKind
 class MeetingFilter(ListFilter):
     q = search_filter(_("名称、议题或地点"))
     year = YearFilter(field_name="start_date__year")
-    kind = django_filters.ChoiceFilter(
-        label=_("类型"), choices=MeetingKind.choices, empty_label=_("全部类型")
+    kind = django_filters.ModelChoiceFilter(
+        label=_("类型"), queryset=MeetingKind.objects.all(), to_field_name="code", empty_label=_("全部类型")
+    )
+    group = django_filters.ChoiceFilter(
+        label=_("归类"),
+        choices=MeetingKind.Group.choices,
+        empty_label=_("全部归类"),
+        field_name="kind__group",
     )
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "kind"]
+        fields = ["q", "year", "group", "kind"]
 
     def search(self, queryset: QuerySet[Meeting], name: str, value: str) -> QuerySet[Meeting]:
         value = value.strip()

@@ -6,6 +6,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cppcc.forms import (
@@ -18,7 +19,7 @@ from cppcc.forms import (
 )
 from members.models import Sector, SpecialCommittee, Term
 
-from .models import Attendance, ConsultationOutcome, Meeting, OutcomeInstruction
+from .models import Attendance, ConsultationOutcome, Meeting, MeetingKind, OutcomeInstruction
 from .services import SheetRow
 
 
@@ -58,6 +59,17 @@ class MeetingForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
                 Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
             )
         self.fields["organiser_committee"].empty_label = _("无")
+        kind = self.fields["kind"]
+        # The kinds staff keep, grouped as the office thinks of them (会议, 协商, 视察调研 …); a meeting
+        # keeps its kind even if that kind was retired since.
+        current = self.instance.kind_id if self.instance.pk else None
+        kinds = MeetingKind.objects.filter(Q(is_active=True) | Q(code=current)).order_by("order", "name")
+        kind.queryset = kinds
+        kind.empty_label = _("请选择类型")
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for k in kinds:
+            groups.setdefault(str(MeetingKind.Group(k.group).label), []).append((k.code, k.name))
+        kind.choices = [("", _("请选择类型")), *groups.items()]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -218,3 +230,18 @@ class SheetForm:
             if self.data.get(f"remove-{member_id}"):
                 self.removed.add(member_id)
         return not self.errors
+
+
+class MeetingKindForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = MeetingKind
+        fields = ["name", "code", "group", "numbered", "activity_kind", "order", "is_active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Meetings point at their kind by its code: once in use, the code stays.
+            self.fields["code"].disabled = True
+        self.fields["code"].help_text = _("英文小写字母、数字和下划线，例如 counterpart；建立后不能修改。")
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -9,34 +9,75 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.numerals import chinese_number
 from cppcc.validators import past_work_date, work_date
-from members.kinds import AdoptionLevel
+from members.kinds import ActivityKind, AdoptionLevel
 from members.models import Member, SpecialCommittee, Term
 
 
-class MeetingKind(models.TextChoices):
-    PLENARY = "plenary", _("全体会议")
-    STANDING = "standing", _("常委会会议")
-    CHAIR = "chair", _("主席会议")
-    PARTY_GROUP = "party_group", _("党组会议")
-    CONSULTATION = "consultation", _("专题协商会")
-    INSPECTION = "inspection", _("视察调研")
-    TRAINING = "training", _("培训班")
-    STUDY = "study", _("学习")
-    EVALUATION = "evaluation", _("观摩讲评会")
-    ACTIVITY = "activity", _("其他活动")
+class MeetingKind(models.Model):
+    """A kind of meeting or activity, as data: staff add the kinds their committee holds, and each
+    says whether it is numbered within the term and which dossier activity (and so points) it gives."""
+
+    class Group(models.TextChoices):
+        MEETING = "meeting", _("会议")
+        CONSULTATION = "consultation", _("协商")
+        INSPECTION = "inspection", _("视察调研")
+        TRAINING = "training", _("学习培训")
+        ACTIVITY = "activity", _("活动")
+
+    code = models.SlugField(_("代码"), max_length=30, unique=True)
+    name = models.CharField(_("名称"), max_length=40, unique=True)
+    group = models.CharField(_("归类"), max_length=15, choices=Group.choices)
+    numbered = models.BooleanField(
+        _("届内编号"), default=False, help_text=_("如全体会议、常委会会议：名称按届次生成，如“六届八次”。")
+    )
+    activity_kind = models.CharField(
+        _("计入履职档案的类别"),
+        max_length=40,
+        choices=ActivityKind.choices,
+        help_text=_("出席这类会议活动在履职档案中记为哪一类，按该类的积分规则计分。"),
+    )
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    history = HistoricalRecords(verbose_name=_("会议类型历史"))
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("会议活动类型")
+        verbose_name_plural = _("会议活动类型")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        # The shipped kinds' names are in the catalogue, so an English page says "Plenary session";
+        # a kind staff added reads as they wrote it.
+        return gettext(self.name)
 
 
-# Meetings numbered within a term: 六届二次全体会议, 六届八次常委会会议.
-NUMBERED_KINDS = (MeetingKind.PLENARY, MeetingKind.STANDING)
+class MeetingManager(models.Manager["Meeting"]):
+    def get_queryset(self) -> models.QuerySet[Meeting]:
+        # Every title names the kind ("六届八次常委会会议", "学习：…"): read it with the meeting.
+        return super().get_queryset().select_related("kind")
 
 
 class Meeting(models.Model):
-    kind = models.CharField(_("类型"), max_length=20, choices=MeetingKind.choices)
+    # Keyed by the kind's code, so the stored value reads as it always did ("plenary", "study").
+    kind = models.ForeignKey(
+        MeetingKind,
+        on_delete=models.PROTECT,
+        to_field="code",
+        db_column="kind",
+        related_name="meetings",
+        verbose_name=_("类型"),
+    )
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("届别"))
     number = models.PositiveSmallIntegerField(
         _("届内次数"), null=True, blank=True, help_text=_("全体会议和常委会会议在本届内的次数。")
@@ -74,6 +115,8 @@ class Meeting(models.Model):
 
     history = HistoricalRecords(verbose_name=_("会议活动历史"))
 
+    objects = MeetingManager()
+
     class Meta:
         ordering = ["-start_date", "-pk"]
         verbose_name = _("会议活动")
@@ -106,10 +149,14 @@ class Meeting(models.Model):
     def display_title(self) -> str:
         if self.title:
             return self.title
-        if self.kind in NUMBERED_KINDS and self.number:
+        kind = self.kind.label if self.kind_id else ""
+        if self.kind_id and self.kind.numbered and self.number:
             term = chinese_number(self.term.number) if self.term_id else ""
-            return f"{term}届{chinese_number(self.number)}次{self.get_kind_display()}"
-        return f"{self.get_kind_display()}：{self.topic}" if self.topic else str(self.get_kind_display())
+            return f"{term}届{chinese_number(self.number)}次{kind}"
+        return f"{kind}：{self.topic}" if self.topic else kind
+
+    def get_kind_display(self) -> str:
+        return self.kind.label if self.kind_id else ""
 
     @property
     def last_day(self):

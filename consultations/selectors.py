@@ -13,7 +13,7 @@ from django.db.models import Count, Q, QuerySet
 from members.models import Member
 
 from .filters import MeetingFilter
-from .models import Attendance, LeaveRequest, Meeting
+from .models import Attendance, LeaveRequest, Meeting, MeetingKind
 
 S = Attendance.Status
 
@@ -50,6 +50,38 @@ def sheet(meeting: Meeting) -> tuple[list[Attendance], dict[int, LeaveRequest]]:
         for r in meeting.leave_requests.filter(status=LeaveRequest.Status.PENDING).order_by("requested_at")
     }
     return lines, pending
+
+
+@dataclass(frozen=True)
+class KindRates:
+    kind: MeetingKind
+    meetings: int
+    invited: int
+    present: int
+
+    @property
+    def rate(self) -> float | None:
+        return rate(self.present, self.invited)
+
+
+def rates_by_kind(*, year: int) -> list[KindRates]:
+    """The year's meetings by kind: how many were held and how many invitees came. One query."""
+    rows = (
+        Meeting.objects.filter(start_date__year=year)
+        .values("kind")
+        .order_by()
+        .annotate(
+            meetings=Count("pk", distinct=True),
+            invited=Count("attendances"),
+            present=Count("attendances", filter=Q(attendances__status=S.PRESENT)),
+        )
+    )
+    counts = {str(r["kind"]): r for r in rows}  # the kind column holds the code
+    kinds = MeetingKind.objects.filter(code__in=list(counts)).order_by("order", "name")
+    return [
+        KindRates(k, counts[k.code]["meetings"], counts[k.code]["invited"], counts[k.code]["present"])
+        for k in kinds
+    ]
 
 
 def member_names(ids: set[int]) -> dict[int, str]:
@@ -99,7 +131,7 @@ def attendance_by_member(*, year: int) -> list[MemberAttendance]:
             )
         n = r["n"]
         line.invited += n
-        kind = line.by_kind[r["meeting__kind"]]
+        kind = line.by_kind[str(r["meeting__kind"])]
         kind[1] += n
         if r["status"] == S.PRESENT:
             line.present += n
@@ -114,7 +146,7 @@ def attendance_by_member(*, year: int) -> list[MemberAttendance]:
 def my_meetings(member: Member) -> list[Attendance]:
     return list(
         Attendance.objects.filter(member=member)
-        .select_related("meeting", "meeting__term")
+        .select_related("meeting", "meeting__term", "meeting__kind")
         .order_by("-meeting__start_date")
     )
 

@@ -18,39 +18,52 @@ from members.models import Member, Term
 from notices import events
 
 from .models import (
-    NUMBERED_KINDS,
     Attendance,
     CalendarFeed,
     ConsultationOutcome,
     LeaveRequest,
     Meeting,
+    MeetingKind,
     OutcomeInstruction,
 )
 
 
-def next_number(term: Term, kind: str) -> int | None:
+def kind_of(kind: MeetingKind | str) -> MeetingKind:
+    """A meeting kind given as itself or by its code ("plenary", "study")."""
+    if isinstance(kind, MeetingKind):
+        return kind
+    found = MeetingKind.objects.filter(code=kind).first()
+    if found is None:
+        raise ValidationError({"kind": _("没有代码为“%(code)s”的会议活动类型。") % {"code": kind}})
+    return found
+
+
+def next_number(term: Term, kind: MeetingKind | str) -> int | None:
     """The number the next 全体会议 / 常委会会议 of a term takes (六届八次 follows 六届七次)."""
-    if kind not in NUMBERED_KINDS:
+    kind = kind_of(kind)
+    if not kind.numbered:
         return None
     last = Meeting.objects.filter(term=term, kind=kind).aggregate(n=Max("number"))["n"]
     return (last or 0) + 1
 
 
 def _save(meeting: Meeting, actor: Any) -> Meeting:
-    if meeting.kind in NUMBERED_KINDS and meeting.number is None:
+    if meeting.kind.numbered and meeting.number is None:
         meeting.number = next_number(meeting.term, meeting.kind)
-    if meeting.kind not in NUMBERED_KINDS:
+    if not meeting.kind.numbered:
         meeting.number = None
     return save_record(meeting, actor)
 
 
 @transaction.atomic
-def meeting_create(*, actor: Any, **fields: Any) -> Meeting:
-    return _save(Meeting(**fields), actor)
+def meeting_create(*, actor: Any, kind: MeetingKind | str, **fields: Any) -> Meeting:
+    return _save(Meeting(kind=kind_of(kind), **fields), actor)
 
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor: Any, **fields: Any) -> Meeting:
+    if "kind" in fields:
+        fields["kind"] = kind_of(fields["kind"])
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting = _save(meeting, actor)

@@ -240,7 +240,7 @@ def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """Staff and leaders see every leave request; a member only their own (another's is a 404)."""
     from consultations.models import LeaveRequest
 
-    qs = LeaveRequest.objects.select_related("meeting", "member")
+    qs = LeaveRequest.objects.select_related("meeting", "meeting__kind", "member")
     if not can_read_all(user):
         qs = qs.filter(member__user=user) if user.is_authenticated else qs.none()
     return _fetch(qs, pk, user, write)
@@ -251,7 +251,7 @@ def get_outcome_for_user(user: AnyUser, pk: int, *, write: bool = False):
     from consultations.models import ConsultationOutcome
 
     ensure_can_read_all(user)
-    return _fetch(ConsultationOutcome.objects.select_related("meeting"), pk, user, write)
+    return _fetch(ConsultationOutcome.objects.select_related("meeting", "meeting__kind"), pk, user, write)
 
 
 def get_calendar_feed(token: str):
@@ -314,7 +314,12 @@ def visible_notices(user: AnyUser) -> QuerySet:
 def get_notice_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """One of the user's own notices; anyone else's is a 404. What a recipient writes on their own
     notice (read, reply) needs no role, so `write` asks nothing more."""
-    return _fetch(visible_notices(user).select_related("meeting", "broadcast", "member"), pk, user, False)
+    return _fetch(
+        visible_notices(user).select_related("meeting", "meeting__kind", "broadcast", "member"),
+        pk,
+        user,
+        False,
+    )
 
 
 def visible_broadcasts(user: AnyUser) -> QuerySet:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Attendance, Meeting
+from consultations.models import Attendance, Meeting, MeetingKind
 from evaluation.models import AnnualEvaluation
 from evaluation.selectors import grade_names
 from members.models import DossierEntry, Member
@@ -76,7 +76,10 @@ def meetings(year: int) -> list[Figure]:
     held = _by_year(
         Meeting.objects.filter(start_date__year__in=years)
         .values(year=ExtractYear("start_date"))
-        .annotate(n=Count("pk"))
+        .annotate(
+            n=Count("pk"),
+            **{group: Count("pk", filter=Q(kind__group=group)) for group in MeetingKind.Group.values},
+        )
         .order_by(),
         years,
     )
@@ -93,6 +96,10 @@ def meetings(year: int) -> list[Figure]:
     return [
         _compare(_("会议活动"), held, "n", year, _url("consultations:list", year=year)),
         Figure(_("出席率"), rate_now, rate_before, _url("consultations:stats", year=year), "%"),
+    ] + [
+        # 会议, 协商, 视察调研, 学习培训, 活动: each links to the year's meetings of that group.
+        _compare(label, held, group, year, _url("consultations:list", year=year, group=group))
+        for group, label in MeetingKind.Group.choices
     ]
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from consultations.models import MeetingKind
+from consultations.kinds import KindCode
 
-K = MeetingKind
+K = KindCode
 D = dt.date
 
 # (kind, date, end, number, title, topic, place, topical, organiser committee (short), invitees)

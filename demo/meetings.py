@@ -6,13 +6,14 @@ import datetime as dt
 import random
 
 from consultations import services
-from consultations.models import Attendance, Meeting, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Attendance, Meeting
 from members.kinds import AdoptionLevel
 from members.models import Member, SpecialCommittee, Term
 
 from .meeting_data import EARLIER, OUTCOMES, REPORT_2023
 
-K = MeetingKind
+K = KindCode
 
 
 def _invitees(

@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from consultations import services as meetings
-from consultations.models import Meeting, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Meeting
 from members import services as member_services
 from members.kinds import ActivityKind
 from members.models import DossierEntry, Member, Term
@@ -33,7 +34,7 @@ def _meeting(staff, login_member: Member) -> None:
     term = Term.objects.get(is_current=True)
     meeting = meetings.meeting_create(
         actor=staff,
-        kind=MeetingKind.STANDING,
+        kind=KindCode.STANDING,
         term=term,
         topic=MEETING_TOPIC,
         is_topical=True,

@@ -32,6 +32,22 @@ def _fast_and_plain(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _shipped_rows(request):
+    """The meeting kinds migration 0003 installs. A transactional test (browser, real worker) empties
+    every table when it ends, so the next test on that database would find none; put them back."""
+    if request.node.get_closest_marker("django_db") is None and not _DB_FIXTURES & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from consultations.kinds import install_default_kinds
+    from consultations.models import MeetingKind
+
+    install_default_kinds(MeetingKind)
+
+
 @pytest.fixture
 def staff(db):
     return UserFactory(username="staff", first_name="刘敏", role=access.STAFF_GROUP)

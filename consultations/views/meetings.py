@@ -21,6 +21,7 @@ from notices import selectors as notice_selectors
 
 from .. import selectors, services
 from ..forms import InstructionForm, InviteForm, LeaveRequestForm, MeetingForm, OutcomeForm
+from ..kinds import KindCode
 from ..models import LeaveRequest, Meeting, MeetingKind
 
 
@@ -81,8 +82,8 @@ def _meeting_page(
 def _meeting_form(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
     initial = {}
     if meeting is None and request.method == "GET":
-        kind = request.GET.get("kind", "")
-        if kind in MeetingKind.values:
+        kind = request.GET.get("kind", "")[:30]
+        if MeetingKind.objects.filter(code=kind, is_active=True).exists():
             initial["kind"] = kind
     form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -102,9 +103,9 @@ def _meeting_form(request: HttpRequest, meeting: Meeting | None) -> HttpResponse
     from members.models import Term
 
     proposals = {
-        kind: services.next_number(term, kind)
+        kind.code: services.next_number(term, kind)
         for term in Term.objects.filter(is_current=True)
-        for kind in (MeetingKind.PLENARY, MeetingKind.STANDING)
+        for kind in MeetingKind.objects.filter(code__in=(KindCode.PLENARY, KindCode.STANDING))
     }
     return render(
         request,

@@ -17,7 +17,7 @@ from notices import selectors as notice_selectors
 
 from .. import documents, selectors, services
 from ..forms import LeaveRequestForm, SheetForm
-from ..models import Attendance, Meeting, MeetingKind
+from ..models import Attendance, Meeting
 from .meetings import _meeting_page
 
 
@@ -173,7 +173,7 @@ def stats(request: HttpRequest) -> HttpResponse:
             "year": year,
             "members": selectors.attendance_by_member(year=year),
             "meetings": meetings,
-            "kinds": MeetingKind.choices,
+            "by_kind": selectors.rates_by_kind(year=year),
             "years": year_choices(),
         },
     )

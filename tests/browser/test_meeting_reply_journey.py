@@ -7,7 +7,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultations import services as meetings
-from consultations.models import Attendance, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Attendance
 from tests.factories import MemberFactory, TermFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +31,7 @@ def test_a_member_asks_leave_from_the_meeting_notice_on_a_phone_and_staff_approv
 ):
     meeting = meetings.meeting_create(
         actor=staff,
-        kind=MeetingKind.STANDING,
+        kind=KindCode.STANDING,
         term=TermFactory(),
         number=9,
         topic="城市更新和老旧小区改造",

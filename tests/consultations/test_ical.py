@@ -7,7 +7,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from consultations import services
-from consultations.models import MeetingKind
+from consultations.kinds import KindCode
 from tests.factories import TermFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def _meeting(topic, day, **kw):
     return services.meeting_create(
         actor=None,
-        kind=MeetingKind.CONSULTATION,
+        kind=KindCode.CONSULTATION,
         term=TermFactory(),
         topic=topic,
         start_date=day,

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from consultations import services
 from consultations.forms import SheetForm
-from consultations.models import Attendance, LeaveRequest, Meeting, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Attendance, LeaveRequest, Meeting
 from evaluation import services as evaluation_services
 from members import selectors as member_selectors
 from members.kinds import ActivityKind as K
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def meeting(db):
     return services.meeting_create(
         actor=None,
-        kind=MeetingKind.STANDING,
+        kind=KindCode.STANDING,
         term=TermFactory(),
         topic="安置房建设和“保交楼”工作",
         start_date=dt.date(2023, 7, 20),
@@ -44,20 +45,20 @@ def _post(meeting, statuses, **extra):
 def test_standing_meetings_are_numbered_within_the_term():
     term = TermFactory()
     first = services.meeting_create(
-        actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 1, 7)
+        actor=None, kind=KindCode.STANDING, term=term, start_date=dt.date(2023, 1, 7)
     )
-    services.meeting_create(actor=None, kind=MeetingKind.PLENARY, term=term, start_date=dt.date(2023, 1, 8))
+    services.meeting_create(actor=None, kind=KindCode.PLENARY, term=term, start_date=dt.date(2023, 1, 8))
     second = services.meeting_create(
-        actor=None, kind=MeetingKind.STANDING, term=term, start_date=dt.date(2023, 4, 25)
+        actor=None, kind=KindCode.STANDING, term=term, start_date=dt.date(2023, 4, 25)
     )
     assert (first.number, second.number) == (1, 2)
-    assert services.next_number(term, MeetingKind.STANDING) == 3
+    assert services.next_number(term, KindCode.STANDING) == 3
     assert second.display_title == "六届二次常委会会议"
     eighth = services.meeting_create(
-        actor=None, kind=MeetingKind.STANDING, term=term, number=8, start_date=dt.date(2023, 7, 20)
+        actor=None, kind=KindCode.STANDING, term=term, number=8, start_date=dt.date(2023, 7, 20)
     )
     assert eighth.display_title == "六届八次常委会会议"
-    assert services.next_number(term, MeetingKind.STANDING) == 9
+    assert services.next_number(term, KindCode.STANDING) == 9
 
 
 def test_a_number_already_used_in_the_term_is_refused(staff_client, meeting):
@@ -161,7 +162,7 @@ def test_saving_a_sheet_of_250_issues_a_bounded_number_of_queries(meeting, djang
 def test_a_member_asks_for_leave_and_staff_approve_it(member_client, member, staff_client):
     meeting = services.meeting_create(
         actor=None,
-        kind=MeetingKind.CONSULTATION,
+        kind=KindCode.CONSULTATION,
         term=TermFactory(),
         topic="养老服务",
         start_date=dt.date.today() + dt.timedelta(days=3),
@@ -181,7 +182,7 @@ def test_a_member_asks_for_leave_and_staff_approve_it(member_client, member, sta
 def test_a_member_cannot_see_or_decide_another_members_leave_request(member_client, other_member):
     meeting = services.meeting_create(
         actor=None,
-        kind=MeetingKind.STUDY,
+        kind=KindCode.STUDY,
         term=TermFactory(),
         start_date=dt.date.today() + dt.timedelta(days=3),
     )
@@ -200,7 +201,7 @@ def test_a_member_cannot_see_or_decide_another_members_leave_request(member_clie
 
 def test_leave_cannot_be_asked_for_a_meeting_already_held(member):
     meeting = services.meeting_create(
-        actor=None, kind=MeetingKind.STUDY, term=TermFactory(), start_date=dt.date(2023, 1, 1)
+        actor=None, kind=KindCode.STUDY, term=TermFactory(), start_date=dt.date(2023, 1, 1)
     )
     services.meeting_invite(meeting=meeting, members=[member], actor=None)
     with pytest.raises(Exception, match="会议已经结束"):
@@ -229,7 +230,7 @@ def test_outcomes_and_instructions_are_recorded(staff_client, meeting):
 def test_attendance_statistics_per_member_and_kind(meeting):
     member = MemberFactory()
     other = services.meeting_create(
-        actor=None, kind=MeetingKind.INSPECTION, term=meeting.term, start_date=dt.date(2023, 5, 1)
+        actor=None, kind=KindCode.INSPECTION, term=meeting.term, start_date=dt.date(2023, 5, 1)
     )
     for m, status in ((meeting, "present"), (other, "absent")):
         services.meeting_invite(meeting=m, members=[member], actor=None)
@@ -238,7 +239,7 @@ def test_attendance_statistics_per_member_and_kind(meeting):
 
     (line,) = attendance_by_member(year=2023)
     assert (line.invited, line.present, line.absent, line.rate) == (2, 1, 1, 50.0)
-    assert line.by_kind[MeetingKind.STANDING] == [1, 1] and line.by_kind[MeetingKind.INSPECTION] == [0, 1]
+    assert line.by_kind[KindCode.STANDING] == [1, 1] and line.by_kind[KindCode.INSPECTION] == [0, 1]
 
 
 def test_the_printable_sheet_and_the_workbooks(staff_client, meeting):
@@ -271,7 +272,7 @@ def test_the_printable_sheet_and_the_workbooks(staff_client, meeting):
 def test_meetings_on_the_calendar_span_their_days(member_client):
     services.meeting_create(
         actor=None,
-        kind=MeetingKind.TRAINING,
+        kind=KindCode.TRAINING,
         term=TermFactory(),
         title="素能提升培训班",
         start_date=dt.date(2023, 4, 15),

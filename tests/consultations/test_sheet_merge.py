@@ -10,7 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from consultations import services
-from consultations.models import Attendance, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Attendance
 from tests.factories import MemberFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def meeting(db):
     return services.meeting_create(
-        actor=None, kind=MeetingKind.STANDING, term=TermFactory(), start_date=dt.date(2023, 7, 20)
+        actor=None, kind=KindCode.STANDING, term=TermFactory(), start_date=dt.date(2023, 7, 20)
     )
 
 
@@ -142,7 +143,7 @@ def test_a_tampered_or_missing_page_state_saves_nothing(staff_client, meeting, p
 def test_attendance_cannot_be_marked_before_the_meeting_but_leave_can(staff_client, people):
     later = services.meeting_create(
         actor=None,
-        kind=MeetingKind.STUDY,
+        kind=KindCode.STUDY,
         term=TermFactory(),
         start_date=dt.date.today() + dt.timedelta(days=2),
     )

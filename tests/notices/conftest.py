@@ -18,7 +18,7 @@ import pytest
 from django.utils import timezone
 
 from consultations import services as meetings
-from consultations.models import MeetingKind
+from consultations.kinds import KindCode
 from notices.channels.sms import MemoryBackend
 from tests.factories import TermFactory
 
@@ -49,7 +49,7 @@ def upcoming(db):
     """A standing committee meeting next week, with time, place and topic."""
     return meetings.meeting_create(
         actor=None,
-        kind=MeetingKind.STANDING,
+        kind=KindCode.STANDING,
         term=TermFactory(),
         topic="安置房建设和“保交楼”工作",
         start_date=timezone.localdate() + dt.timedelta(days=7),

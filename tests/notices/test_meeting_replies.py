@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations import services as meetings
-from consultations.models import Attendance, LeaveRequest, MeetingKind
+from consultations.kinds import KindCode
+from consultations.models import Attendance, LeaveRequest
 from demo.research import _pdf
 from notices import events
 from notices.models import MeetingReply, Notice, NoticeKind, ReplyState
@@ -46,7 +47,7 @@ def test_inviting_again_notifies_only_the_newcomers(upcoming, member, other_memb
 
 def test_a_sheet_filled_in_after_the_meeting_sends_nobody_a_notice(member):
     held = meetings.meeting_create(
-        actor=None, kind=MeetingKind.STUDY, term=TermFactory(), start_date=dt.date(2023, 3, 1)
+        actor=None, kind=KindCode.STUDY, term=TermFactory(), start_date=dt.date(2023, 3, 1)
     )
     meetings.meeting_invite(meeting=held, members=[member], actor=None)
     assert not Notice.objects.exists() and not MeetingReply.objects.exists()
