@@ -38,6 +38,22 @@ def kind_of(kind: MeetingKind | str) -> MeetingKind:
     return found
 
 
+@transaction.atomic
+def kind_save(*, kind: MeetingKind, actor: Any, **fields: Any) -> MeetingKind:
+    """Add a meeting kind or change one. When a kind starts counting as another dossier activity,
+    every meeting of that kind is synced again, so members' points follow the change at once."""
+    # Read from the row: a form has already put the new values on the instance.
+    scored_as = MeetingKind.objects.filter(pk=kind.pk).values_list("activity_kind", flat=True).first()
+    for name, value in fields.items():
+        setattr(kind, name, value)
+    kind = save_record(kind, actor)
+    if scored_as is not None and scored_as != kind.activity_kind:
+        for meeting in Meeting.objects.filter(kind=kind):
+            meeting.kind = kind
+            dossier.sync(meeting, actor=actor)
+    return kind
+
+
 def next_number(term: Term, kind: MeetingKind | str) -> int | None:
     """The number the next 全体会议 / 常委会会议 of a term takes (六届八次 follows 六届七次)."""
     kind = kind_of(kind)

@@ -1,6 +1,7 @@
 """The views of the consultations app, by page family."""
 
 from .calendar import calendar_reset, calendar_view, ical_feed, my_meetings
+from .kinds import kind_create, kind_edit, kind_list
 from .meetings import (
     instruction_create,
     meeting_create,
@@ -17,6 +18,9 @@ __all__ = [
     "calendar_reset",
     "calendar_view",
     "ical_feed",
+    "kind_create",
+    "kind_edit",
+    "kind_list",
     "instruction_create",
     "leave_decide",
     "leave_request",

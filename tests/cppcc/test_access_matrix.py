@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from consultations import services as meetings
+from consultations.models import MeetingKind
 from demo.research import _pdf
 from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
@@ -105,6 +106,13 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "consultations:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "consultations:stats_xlsx": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
     "consultations:stats_pdf": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:kinds": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "consultations:kind_create": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
+    "consultations:kind_edit": (
+        "get",
+        "meeting_kind",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403},
+    ),
     "consultations:detail": ("get", "meeting", {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
     "consultations:edit": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
     "consultations:delete": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
@@ -390,6 +398,9 @@ def build_targets(member, other_member, staff):
             if target == "broadcast":
                 return [own.pk], [own.pk]
             return [own.attachments.get().pk], [other.attachments.get().pk]
+        if target == "meeting_kind":
+            pk = MeetingKind.objects.get(code="counterpart").pk
+            return [pk], [pk]
         if target == "token":
             return [meetings.calendar_feed_for(member).token], [
                 meetings.calendar_feed_for(other_member).token

@@ -126,6 +126,11 @@ def committee_year(staff):
         actor=staff, kind="standing", term=TermFactory(), start_date=dt.date(YEAR, 7, 20)
     )
     meetings.meeting_invite(meeting=meeting, members=members, actor=staff)
+    # One meeting in each of three other groups, one of them a kind added with the kinds-as-data change.
+    for kind, day in (("counterpart", 3), ("counterpart", 4), ("democratic_review", 5), ("training", 6)):
+        meetings.meeting_create(
+            actor=staff, kind=kind, term=meeting.term, start_date=dt.date(YEAR, 9, day), title=f"{kind}{day}"
+        )
     evaluation.scheme_create_default(year=YEAR)
     evaluation.evaluation_rollup(year=YEAR)
 
@@ -159,6 +164,15 @@ def test_every_figure_equals_the_list_behind_it(leader_client, committee_year):
         1,
         1,
     )
+    # Meetings by group: 会议 1 (常委会), 协商 2 (对口协商会), 视察调研 1 (民主评议), 学习培训 1, 活动 0.
+    assert [values[g] for g in ("会议活动", "会议", "协商", "视察调研", "学习培训", "活动")] == [
+        5,
+        1,
+        2,
+        1,
+        1,
+        0,
+    ]
 
 
 def test_every_bar_and_slice_opens_a_list_of_its_size(leader_client, committee_year):
