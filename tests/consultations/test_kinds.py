@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _offered(form) -> set[str]:
     """The kind codes a meeting form offers, from its grouped drop-down."""
-    codes = set()
+    codes: set[str] = set()
     for value, label in form.fields["kind"].choices:
         if isinstance(label, list | tuple):
             codes.update(str(v) for v, _l in label)
