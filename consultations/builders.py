@@ -21,8 +21,13 @@ def meeting_entries(meeting: Meeting) -> list[EntrySpec]:
     # Attending counts as the activity the meeting's kind names (set by staff with the kind).
     present_kind = meeting.kind.activity_kind or K.ATTEND_OTHER
     specs = []
-    for member_id, status, speech in meeting.attendances.values_list("member_id", "status", "speech"):
-        kind = present_kind if status == Attendance.Status.PRESENT else STATUS_KIND.get(status)
+    rows = meeting.attendances.values_list("member_id", "status", "speech", "role")
+    for member_id, status, speech, role in rows:
+        kind: str | None
+        if status == Attendance.Status.PRESENT:
+            kind = present_kind
+        else:  # 列席 are not summoned: staying away is neither a leave nor an absence
+            kind = STATUS_KIND.get(status) if role == Attendance.Role.MEMBER else None
         if kind:
             specs.append(EntrySpec(member_id, kind, date, year, title))
         if speech in SPEECH_KIND:

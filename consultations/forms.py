@@ -19,7 +19,7 @@ from cppcc.forms import (
 )
 from members.models import Sector, SpecialCommittee, Term
 
-from .models import Attendance, ConsultationOutcome, Meeting, MeetingKind, OutcomeInstruction
+from .models import Attendance, ConsultationOutcome, Guest, Meeting, MeetingKind, OutcomeInstruction
 from .services import SheetRow
 
 
@@ -121,6 +121,15 @@ class InviteForm(forms.Form):
         ),
     )
 
+    role = forms.ChoiceField(
+        label=_("身份"),
+        choices=Attendance.Role.choices,
+        initial=Attendance.Role.MEMBER,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("列席人员不计入出席率，未到会也不记请假或缺席。"),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
@@ -135,6 +144,7 @@ class InviteForm(forms.Form):
             self.add_error("sector", _("请选择界别。"))
         if scope == "hand" and not data.get("members"):
             self.add_error("members", _("请至少选择一位委员。"))
+        data["role"] = data.get("role") or Attendance.Role.MEMBER
         return data
 
 
@@ -245,3 +255,32 @@ class MeetingKindForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
         self.fields["code"].help_text = _("英文小写字母、数字和下划线，例如 counterpart；建立后不能修改。")
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class CheckinWindowForm(forms.Form):
+    """Open QR check-in from now until a time today; scans after the late time are marked 迟到."""
+
+    closes_at = forms.TimeField(label=_("签到截止"), widget=TimeInput(format="%H:%M"))
+    late_after = forms.TimeField(
+        label=_("迟到时间"),
+        widget=TimeInput(format="%H:%M"),
+        required=False,
+        help_text=_("此时间之后扫码签到的记为迟到；不填则不记迟到。"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" + (" is-invalid" if self.errors.get(name) else "")
+
+
+class GuestForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Guest
+        fields = ["name", "unit", "category"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = "form-select form-select-sm" if name == "category" else "form-control form-control-sm"
+            field.widget.attrs["class"] = css + (" is-invalid" if self.errors.get(name) else "")

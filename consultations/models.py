@@ -111,6 +111,12 @@ class Meeting(models.Model):
     description = models.TextField(_("说明"), blank=True)
     # Bumped by every sheet save: a second clerk saving a stale copy of the sheet is told, not silently applied.
     sheet_version = models.PositiveIntegerField(default=0, editable=False)
+    # QR self check-in (扫码签到): open between these two moments; a scan after `late_after` is 迟到.
+    # The key signs the codes the screen shows; a new key each time check-in opens retires old codes.
+    checkin_opens_at = models.DateTimeField(_("签到开始"), null=True, blank=True, editable=False)
+    checkin_closes_at = models.DateTimeField(_("签到截止"), null=True, blank=True, editable=False)
+    late_after = models.DateTimeField(_("迟到时间"), null=True, blank=True, editable=False)
+    checkin_key = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     history = HistoricalRecords(verbose_name=_("会议活动历史"))
@@ -187,13 +193,23 @@ class Attendance(models.Model):
     # On the sheet: the member's answer to the meeting notice (回执), if they were sent one.
     reply: Any
 
+    class Role(models.TextChoices):
+        MEMBER = "member", _("应出席")
+        OBSERVER = "observer", _("列席")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     member = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("委员")
     )
+    # 列席: attends without a vote. Not counted in the meeting's attendance rate; attending gives the
+    # meeting's dossier entry, staying away is no leave and no absence (they were not summoned).
+    role = models.CharField(_("身份"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     status = models.CharField(_("签到"), max_length=10, choices=Status.choices, default=Status.UNMARKED)
     leave_reason = models.CharField(_("请假事由"), max_length=200, blank=True)
     speech = models.CharField(_("发言"), max_length=10, choices=Speech.choices, blank=True, default="")
+    # Set when the member signed in by scanning the meeting's QR code (never by a clerk's mark).
+    checked_in_at = models.DateTimeField(_("扫码签到时间"), null=True, blank=True)
+    late = models.BooleanField(_("迟到"), default=False)
 
     class Meta:
         ordering = ["meeting", "member"]
@@ -204,6 +220,33 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.member} {self.get_status_display()}"
+
+
+class Guest(models.Model):
+    """A participant who is not a member (机关干部, 特邀人员, 部门负责人): on the sheet and counted apart,
+    never in any member's dossier."""
+
+    class Category(models.TextChoices):
+        STAFF = "staff", _("机关干部")
+        INVITED = "invited", _("特邀人员")
+        DEPARTMENT = "department", _("部门负责人")
+        OTHER = "other", _("其他")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(_("姓名"), max_length=50)
+    unit = models.CharField(_("单位及职务"), max_length=100, blank=True)
+    category = models.CharField(_("类别"), max_length=12, choices=Category.choices, default=Category.STAFF)
+    present = models.BooleanField(_("已到"), default=False)
+
+    history = HistoricalRecords(verbose_name=_("其他参会人员历史"))
+
+    class Meta:
+        ordering = ["category", "pk"]
+        verbose_name = _("其他参会人员")
+        verbose_name_plural = _("其他参会人员")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class LeaveRequest(models.Model):

@@ -19,11 +19,14 @@ S = Attendance.Status
 
 
 def with_rates(queryset: QuerySet[Meeting]) -> QuerySet[Any]:
+    """Invited, present, on leave and absent count those summoned; 列席 are counted apart (observers)."""
+    summoned = Q(attendances__role=Attendance.Role.MEMBER)
     return queryset.annotate(
-        invited=Count("attendances"),
-        present=Count("attendances", filter=Q(attendances__status=S.PRESENT)),
-        on_leave=Count("attendances", filter=Q(attendances__status=S.LEAVE)),
-        absent=Count("attendances", filter=Q(attendances__status=S.ABSENT)),
+        invited=Count("attendances", filter=summoned),
+        present=Count("attendances", filter=summoned & Q(attendances__status=S.PRESENT)),
+        on_leave=Count("attendances", filter=summoned & Q(attendances__status=S.LEAVE)),
+        absent=Count("attendances", filter=summoned & Q(attendances__status=S.ABSENT)),
+        observers=Count("attendances", filter=Q(attendances__role=Attendance.Role.OBSERVER)),
     )
 
 
@@ -72,8 +75,11 @@ def rates_by_kind(*, year: int) -> list[KindRates]:
         .order_by()
         .annotate(
             meetings=Count("pk", distinct=True),
-            invited=Count("attendances"),
-            present=Count("attendances", filter=Q(attendances__status=S.PRESENT)),
+            invited=Count("attendances", filter=Q(attendances__role=Attendance.Role.MEMBER)),
+            present=Count(
+                "attendances",
+                filter=Q(attendances__role=Attendance.Role.MEMBER, attendances__status=S.PRESENT),
+            ),
         )
     )
     counts = {str(r["kind"]): r for r in rows}  # the kind column holds the code
@@ -109,7 +115,7 @@ class MemberAttendance:
 def attendance_by_member(*, year: int) -> list[MemberAttendance]:
     """Per member: meetings invited to and attended, leaves and absences, by meeting kind — one query."""
     rows = (
-        Attendance.objects.filter(meeting__start_date__year=year)
+        Attendance.objects.filter(meeting__start_date__year=year, role=Attendance.Role.MEMBER)
         .exclude(status=S.UNMARKED)
         .values(
             "member_id",

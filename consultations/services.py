@@ -93,11 +93,15 @@ def meeting_delete(*, meeting: Meeting, actor: Any) -> None:
 
 
 @transaction.atomic
-def meeting_invite(*, meeting: Meeting, members: Iterable[Member], actor: Any) -> int:
-    """Add members to the sheet; those already on it stay as they are."""
+def meeting_invite(
+    *, meeting: Meeting, members: Iterable[Member], actor: Any, role: str = Attendance.Role.MEMBER
+) -> int:
+    """Add members to the sheet (to attend, or 列席); those already on it stay as they are."""
     before = meeting.attendances.count()
     Attendance.objects.bulk_create(
-        (Attendance(meeting=meeting, member=m) for m in members), batch_size=500, ignore_conflicts=True
+        (Attendance(meeting=meeting, member=m, role=role) for m in members),
+        batch_size=500,
+        ignore_conflicts=True,
     )
     events.meeting_invited(meeting=meeting)
     return meeting.attendances.count() - before
@@ -167,8 +171,12 @@ def sheet_save(
     conflicts: dict[int, SheetRow | None] = {}
     for member_id in touched | removed:
         now = current.get(member_id)
-        if now is None or SheetRow.of(now) != originals[member_id].normalized():
-            conflicts[member_id] = SheetRow.of(now) if now is not None else None
+        if now is None:
+            conflicts[member_id] = None
+        elif SheetRow.of(now) not in (originals[member_id].normalized(), rows[member_id].normalized()):
+            # Someone else changed the row to something other than what this clerk chose. (A member who
+            # scanned in while the clerk also marked them 出席 is agreement, not a conflict.)
+            conflicts[member_id] = SheetRow.of(now)
     if conflicts:
         raise StaleSheet(conflicts)
     started = meeting.start_date <= timezone.localdate()
@@ -193,6 +201,9 @@ def sheet_save(
         meeting.attendances.filter(member_id__in=removed).delete()
     if changed:
         Attendance.objects.bulk_update(changed, ["status", "leave_reason", "speech"], batch_size=500)
+        no_longer_present = [a.pk for a in changed if a.status != S.PRESENT]
+        if no_longer_present:  # a clerk who unmarks a scan also takes back its time and 迟到
+            Attendance.objects.filter(pk__in=no_longer_present).update(checked_in_at=None, late=False)
     Meeting.objects.filter(pk=meeting.pk).update(sheet_version=F("sheet_version") + 1)
     dossier.sync(meeting, actor=actor)
     return sorted(touched | removed)
@@ -256,3 +267,30 @@ def calendar_feed_reset(*, member: Member) -> CalendarFeed:
     feed.reset()
     feed.save()
     return feed
+
+
+# QR self check-in and participants who are not members live in their own module; callers use them
+# through this one, like every other write of the app.
+from .attendance import (  # noqa: E402
+    CheckIn,
+    CheckInRefused,
+    check_in,
+    checkin_close,
+    checkin_is_open,
+    checkin_open,
+    guest_add,
+    guest_mark,
+    guest_remove,
+)
+
+__all__ = [
+    "CheckIn",
+    "CheckInRefused",
+    "check_in",
+    "checkin_close",
+    "checkin_is_open",
+    "checkin_open",
+    "guest_add",
+    "guest_mark",
+    "guest_remove",
+]

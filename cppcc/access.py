@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser, User
+    from django.contrib.auth.models import User
 
     from members.models import Member
 
@@ -234,6 +235,19 @@ def visible_meetings(user: AnyUser) -> QuerySet:
 
 def get_meeting_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_meetings(user).select_related("term", "organiser_committee"), pk, user, write)
+
+
+def get_meeting_for_checkin(user: AnyUser, pk: int):
+    """A member's scan: any meeting (not invited is the check-in's worded refusal); no member, 404."""
+    return _fetch(visible_meetings(user if own_member(user) else AnonymousUser()), pk, user, False)
+
+
+def get_guest_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A non-member participant on a sheet: seen by those who see sheets (staff and leaders)."""
+    from consultations.models import Guest
+
+    ensure_can_read_all(user)
+    return _fetch(Guest.objects.select_related("meeting"), pk, user, write)
 
 
 def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):

@@ -84,7 +84,7 @@ def meetings(year: int) -> list[Figure]:
         years,
     )
     attendance = _by_year(
-        Attendance.objects.filter(meeting__start_date__year__in=years)
+        Attendance.objects.filter(meeting__start_date__year__in=years, role=Attendance.Role.MEMBER)
         .exclude(status=Attendance.Status.UNMARKED)
         .values(year=ExtractYear("meeting__start_date"))
         .annotate(marked=Count("pk"), present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)))

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from consultations import services
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from consultations import checkin, services
 from consultations.kinds import KindCode
-from consultations.models import Attendance, Meeting
+from consultations.models import Attendance, Guest, Meeting
 from members.kinds import AdoptionLevel
 from members.models import Member, SpecialCommittee, Term
 
-from .meeting_data import EARLIER, OUTCOMES, REPORT_2023
+from .meeting_data import OUTCOMES, REPORT_2023
+from .meeting_data_earlier import EARLIER
 
 K = KindCode
 
@@ -104,3 +108,54 @@ def seed_meetings(stdout, login_member: Member) -> None:
             )
         count += 1
     stdout.write(f"会议活动：{count} 次（含六届八次常委会会议、素能提升培训班、观摩讲评会），签到表已填写")
+
+
+CHECKIN_TITLE = "理论学习中心组（扩大）学习会"
+
+
+def seed_checkin_today(stdout, login_member: Member) -> None:
+    """A meeting held today with QR check-in open, so the check-in screen and the live sheet can be
+    tried at once: some members have scanned in (two late), two 列席 and two participants who are not
+    members are on the sheet. Run again on another day, it adds that day's meeting."""
+    today = timezone.localdate()
+    if Meeting.objects.filter(title=CHECKIN_TITLE, start_date=today).exists():
+        return
+    staff = get_user_model().objects.get(username="staff")
+    term = Term.objects.get(is_current=True)
+    meeting = services.meeting_create(
+        actor=staff,
+        kind=K.STUDY,
+        term=term,
+        title=CHECKIN_TITLE,
+        topic="学习贯彻全国政协全会精神",
+        start_date=today,
+        start_time=dt.time(9, 0),
+        place="市政协二楼会议室",
+    )
+    members = list(
+        Member.objects.filter(status=Member.Status.ACTIVE).exclude(pk=login_member.pk).order_by("pk")
+    )
+    services.meeting_invite(meeting=meeting, members=[login_member, *members[:29]], actor=staff)
+    services.meeting_invite(
+        meeting=meeting, members=members[29:31], actor=staff, role=Attendance.Role.OBSERVER
+    )
+    for name, unit, category in (
+        ("孙立军", "市政协办公室副主任", Guest.Category.STAFF),
+        ("马晓燕", "市民政局副局长", Guest.Category.DEPARTMENT),
+    ):
+        services.guest_add(meeting=meeting, actor=staff, name=name, unit=unit, category=category)
+    now = timezone.now()
+    meeting = services.checkin_open(
+        meeting=meeting,
+        closes_at=timezone.make_aware(dt.datetime.combine(today, dt.time(23, 59))),
+        late_after=now - dt.timedelta(minutes=3),
+        actor=staff,
+    )
+    # Opened before the first arrivals.
+    Meeting.objects.filter(pk=meeting.pk).update(checkin_opens_at=now - dt.timedelta(minutes=40))
+    meeting.refresh_from_db()
+    for index, member in enumerate(members[:12]):
+        # Scanned a little earlier (the last two after the late time).
+        at = now - dt.timedelta(minutes=30 - 2 * index) if index < 10 else now - dt.timedelta(minutes=1)
+        services.check_in(meeting=meeting, member=member, code=checkin.code_for(meeting, at), at=at)
+    stdout.write(f"扫码签到：今天的“{CHECKIN_TITLE}”已开放扫码签到，12 人已签到（2 人迟到）")

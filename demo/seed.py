@@ -11,7 +11,7 @@ from django.db import transaction
 from evaluation import services
 from evaluation.models import EvaluationRun
 
-from .meetings import seed_meetings
+from .meetings import seed_checkin_today, seed_meetings
 from .notices import seed_notices
 from .platforms import seed_platforms
 from .register import DEMO_PASSWORD, seed_register
@@ -31,6 +31,7 @@ def seed(stdout) -> None:
     seed_research(stdout)
     seed_platforms(stdout)
     seed_notices(stdout, login_member)
+    seed_checkin_today(stdout, login_member)
     for year in YEARS:
         # A year already evaluated from the same demo data would come out the same; skip it.
         if not EvaluationRun.objects.filter(year=year, status=EvaluationRun.Status.DONE).exists():

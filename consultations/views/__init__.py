@@ -1,6 +1,7 @@
 """The views of the consultations app, by page family."""
 
 from .calendar import calendar_reset, calendar_view, ical_feed, my_meetings
+from .checkin import checkin, checkin_live, checkin_qr, checkin_screen, guest_add, guest_mark
 from .kinds import kind_create, kind_edit, kind_list
 from .meetings import (
     instruction_create,
@@ -16,6 +17,12 @@ from .sheets import leave_decide, leave_request, sheet, sheet_pdf, sheet_xlsx, s
 
 __all__ = [
     "calendar_reset",
+    "checkin",
+    "checkin_live",
+    "checkin_qr",
+    "checkin_screen",
+    "guest_add",
+    "guest_mark",
     "calendar_view",
     "ical_feed",
     "kind_create",

@@ -145,7 +145,9 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
             "sector": serving.filter(sector=data.get("sector")),
             "hand": data.get("members") or [],
         }[data["scope"]]
-        added = services.meeting_invite(meeting=meeting, members=members, actor=request.user)
+        added = services.meeting_invite(
+            meeting=meeting, members=members, actor=request.user, role=data["role"]
+        )
         messages.success(request, _("已加入 %(n)s 人，请填写签到表。") % {"n": added})
         return redirect("consultations:sheet", pk=meeting.pk)
     reply_lines, reply_counts = notice_selectors.meeting_replies(meeting)

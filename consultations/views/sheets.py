@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,7 +18,7 @@ from members.selectors import latest_year
 from notices import selectors as notice_selectors
 
 from .. import documents, selectors, services
-from ..forms import LeaveRequestForm, SheetForm
+from ..forms import GuestForm, LeaveRequestForm, SheetForm
 from ..models import Attendance, Meeting
 from .meetings import _meeting_page
 
@@ -64,10 +66,33 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
             errors, status = form.errors, 400
             shown = form.originals or shown
             _overlay(lines, form)
+    return _render_sheet(request, meeting, lines, pending, shown, errors=errors, status=status)
+
+
+def sheet_page(request: HttpRequest, meeting: Meeting, *, guest_form: GuestForm) -> HttpResponse:
+    """The sheet again with the participant form as it was typed (refused: status 400)."""
+    lines, pending = selectors.sheet(meeting)
+    shown = {line.member_id: services.SheetRow.of(line) for line in lines}
+    return _render_sheet(request, meeting, lines, pending, shown, guest_form=guest_form, status=400)
+
+
+def _render_sheet(
+    request: HttpRequest,
+    meeting: Meeting,
+    lines: list[Attendance],
+    pending: dict,
+    shown: dict,
+    *,
+    errors: Any = (),
+    status: int = 200,
+    guest_form: GuestForm | None = None,
+) -> HttpResponse:
     replies = notice_selectors.reply_states(meeting)
     for line in lines:
         line.reply = replies.get(line.member_id)
-    counts = {s: sum(1 for line in lines if line.status == s) for s in Attendance.Status.values}
+    summoned = [line for line in lines if line.role == Attendance.Role.MEMBER]
+    counts = {s: sum(1 for line in summoned if line.status == s) for s in Attendance.Status.values}
+    guests = list(meeting.guests.all())
     return render(
         request,
         "consultations/sheet.html",
@@ -77,6 +102,15 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": pending,
             "errors": errors,
             "counts": counts,
+            "summoned": len(summoned),
+            "observers": len(lines) - len(summoned),
+            "observers_present": sum(
+                1 for line in lines if line.role != Attendance.Role.MEMBER and line.status == "present"
+            ),
+            "guests": guests,
+            "guests_present": sum(1 for g in guests if g.present),
+            "guest_form": guest_form or GuestForm(),
+            "checkin_open": services.checkin_is_open(meeting),
             "was": SheetForm.encode(shown),
             "statuses": Attendance.Status.choices,
             "speeches": Attendance.Speech.choices,

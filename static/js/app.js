@@ -65,3 +65,82 @@ document.addEventListener("DOMContentLoaded", () => {
     box.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
   });
 });
+
+// Sign-in sheet: the counts follow the marks as they change; on a phone, the … button opens a row's
+// reason and speech; while QR check-in is open, scans appear without reloading.
+document.addEventListener("DOMContentLoaded", () => {
+  const rows = document.querySelector("#sheet-rows");
+  if (!rows) return;
+  const recount = () => {
+    const counts = { present: 0, leave: 0, absent: 0, unmarked: 0 };
+    rows.querySelectorAll('tr[data-role="member"] input[type=radio]:checked').forEach((input) => {
+      counts[input.value] = (counts[input.value] || 0) + 1;
+    });
+    document.querySelectorAll("[data-count]").forEach((el) => { el.textContent = counts[el.dataset.count] || 0; });
+  };
+  rows.addEventListener("change", (event) => {
+    const row = event.target.closest("tr");
+    if (row) row.dataset.touched = "1";
+    recount();
+  });
+  document.querySelectorAll("[data-mark-all]").forEach((button) => button.addEventListener("click", recount));
+  rows.querySelectorAll("[data-row-toggle]").forEach((button) => {
+    button.addEventListener("click", () => button.closest("tr").classList.toggle("open"));
+  });
+
+  const live = document.querySelector("#checkin-live[data-live-url]");
+  if (!live) return;
+  const poll = async () => {
+    try {
+      const response = await fetch(live.dataset.liveUrl, { headers: { Accept: "application/json" } });
+      if (!response.ok) return;
+      const data = await response.json();
+      for (const item of data.latest) {
+        const row = rows.querySelector(`tr[data-member="${item.member}"]`);
+        if (!row) continue;
+        const badge = row.querySelector(".checkin-badge");
+        badge.hidden = false;
+        badge.querySelector("[data-checkin-at]").textContent = item.at;
+        row.querySelector(".late-badge").hidden = !item.late;
+        const checked = row.querySelector("input[type=radio]:checked");
+        if (!row.dataset.touched && (!checked || checked.value === "unmarked")) {
+          const present = row.querySelector('input[type=radio][value="present"]');
+          if (present) present.checked = true;
+        }
+      }
+      live.querySelector("[data-live-scanned]").textContent = `${data.scanned}`;
+      recount();
+      if (!data.open) return;
+    } catch (error) {
+      // A dropped connection on a slow network: try again at the next tick.
+    }
+    window.setTimeout(poll, 5000);
+  };
+  poll();
+});
+
+// The check-in screen: a new QR code every 20 seconds (the code itself changes each minute) and the count.
+document.addEventListener("DOMContentLoaded", () => {
+  const screen = document.querySelector("[data-checkin-screen]");
+  if (!screen) return;
+  const image = screen.querySelector("img.checkin-qr");
+  const names = screen.querySelector("[data-live-names]");
+  window.setInterval(() => {
+    if (image) image.src = `${image.dataset.src}?t=${Date.now()}`;
+  }, 20000);
+  const poll = async () => {
+    try {
+      const response = await fetch(screen.dataset.liveUrl, { headers: { Accept: "application/json" } });
+      if (response.ok) {
+        const data = await response.json();
+        screen.querySelector("[data-live-present]").textContent = data.present;
+        screen.querySelector("[data-live-invited]").textContent = data.invited;
+        if (names) names.textContent = data.latest.slice(0, 12).map((i) => i.name).join("、");
+      }
+    } catch (error) {
+      // try again at the next tick
+    }
+    window.setTimeout(poll, 4000);
+  };
+  poll();
+});

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from consultations import services as meetings
-from consultations.models import MeetingKind
+from consultations.models import Meeting, MeetingKind
 from demo.research import _pdf
 from evaluation import services as evaluation_services
 from evaluation.models import Award, AwardKind
@@ -113,6 +113,31 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "meeting_kind",
         {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403},
     ),
+    "consultations:checkin_screen": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403},
+    ),
+    # The QR image exists only while check-in is open (staff open it on the screen page).
+    "consultations:checkin_qr": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 404, LEADER: 403},
+    ),
+    "consultations:checkin_live": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200},
+    ),
+    # A member's scan is refused in words (400: not this meeting's current code); logins without a
+    # member record have nothing to check in.
+    "consultations:checkin": ("get", "checkin", {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404}),
+    "consultations:guest_add": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403},
+    ),
+    "consultations:guest_mark": ("post", "guest", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
     "consultations:detail": ("get", "meeting", {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
     "consultations:edit": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
     "consultations:delete": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
@@ -398,6 +423,15 @@ def build_targets(member, other_member, staff):
             if target == "broadcast":
                 return [own.pk], [own.pk]
             return [own.attachments.get().pk], [other.attachments.get().pk]
+        if target == "checkin":
+            own, other = _meetings(member, other_member, staff)["meeting"]
+            return [own, "0-forged"], [other, "0-forged"]
+        if target == "guest":
+            own, _other = _meetings(member, other_member, staff)["meeting"]
+            guest = meetings.guest_add(
+                meeting=Meeting.objects.get(pk=own), actor=staff, name="李科长", unit="市政协办公室"
+            )
+            return [guest.pk], [guest.pk]
         if target == "meeting_kind":
             pk = MeetingKind.objects.get(code="counterpart").pk
             return [pk], [pk]

@@ -1,0 +1,116 @@
+"""The demo's routine meetings of the term before the report's year (2021–2022): the term's rhythm of plenary,
+standing, chair and study meetings that makes year-on-year figures mean something."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from consultations.kinds import KindCode
+
+K = KindCode
+D = dt.date
+
+# Same columns as REPORT_2023 in meeting_data.py.
+EARLIER = (
+    (K.PLENARY, D(2021, 12, 20), D(2021, 12, 23), 1, "", "", "荥阳市会议中心", False, None, "all"),
+    (
+        K.STANDING,
+        D(2021, 12, 23),
+        None,
+        1,
+        "",
+        "选举产生专门委员会组成人员",
+        "荥阳市会议中心",
+        False,
+        None,
+        "standing",
+    ),
+    (K.PLENARY, D(2022, 1, 9), D(2022, 1, 12), 2, "", "", "荥阳市会议中心", False, None, "all"),
+    (
+        K.STANDING,
+        D(2022, 1, 8),
+        None,
+        2,
+        "",
+        "审议全体会议有关事项",
+        "市政协常委会议室",
+        False,
+        None,
+        "standing",
+    ),
+    (
+        K.STANDING,
+        D(2022, 4, 22),
+        None,
+        3,
+        "",
+        "乡村振兴战略实施",
+        "市政协常委会议室",
+        True,
+        "农业农村委",
+        "standing",
+    ),
+    (K.STANDING, D(2022, 7, 21), None, 4, "", "优化营商环境", "市政协常委会议室", True, "经科委", "standing"),
+    (
+        K.STANDING,
+        D(2022, 10, 27),
+        None,
+        5,
+        "",
+        "城市更新和老旧小区改造",
+        "市政协常委会议室",
+        True,
+        "人资环委",
+        "standing",
+    ),
+    (
+        K.INSPECTION,
+        D(2022, 5, 18),
+        None,
+        None,
+        "",
+        "高标准农田建设",
+        "高山镇、广武镇",
+        False,
+        "农业农村委",
+        "committee",
+    ),
+    (
+        K.INSPECTION,
+        D(2022, 9, 14),
+        None,
+        None,
+        "",
+        "基层医疗卫生服务能力",
+        "乡镇卫生院",
+        False,
+        "教科卫体委",
+        "committee",
+    ),
+    (K.CONSULTATION, D(2022, 11, 10), None, None, "", "河道综合治理", "市政协会议室", False, "人资环委", 40),
+    (
+        K.TRAINING,
+        D(2022, 6, 8),
+        D(2022, 6, 10),
+        None,
+        "新任委员履职培训班",
+        "政协理论和履职能力",
+        "市委党校",
+        False,
+        None,
+        80,
+    ),
+    (
+        K.STUDY,
+        D(2022, 3, 21),
+        None,
+        None,
+        "“第一议题”学习",
+        "学习习近平总书记重要讲话精神",
+        "市政协机关",
+        False,
+        None,
+        "standing",
+    ),
+    (K.CHAIR, D(2022, 3, 3), None, None, "主席会议", "研究年度协商计划", "市政协机关", False, None, "chairs"),
+)
