@@ -19,7 +19,7 @@ from members import dossier
 from members.models import Member
 
 from . import checkin
-from .models import Attendance, Guest, Meeting
+from .models import Attendance, Guest, Meeting, Speech
 
 S = Attendance.Status
 
@@ -117,3 +117,41 @@ def guest_mark(*, guest: Guest, present: bool, actor: Any) -> Guest:
 def guest_remove(*, guest: Guest, actor: Any) -> None:
     set_history_user(guest, actor)
     guest.delete()
+
+
+# 大会发言材料 ------------------------------------------------------------------------------------------
+
+
+def speeches_open(meeting: Meeting) -> bool:
+    """Speeches are submitted for the numbered sessions (全体会议, 常委会会议), up to their last day."""
+    return meeting.kind.numbered and meeting.last_day >= timezone.localdate()
+
+
+@transaction.atomic
+def speech_submit(*, meeting: Meeting, member: Member, title: str, text: str, actor: Any) -> Speech:
+    """A member submits (or revises, until staff have marked it) their speech for a session they are
+    invited to."""
+    if not meeting.attendances.filter(member=member).exists():
+        raise ValidationError(_("您不在本次会议的参会名单中，不能提交发言材料。"))
+    if not speeches_open(meeting):
+        raise ValidationError(_("本次会议不收发言材料，或会议已经结束。"))
+    speech = Speech.objects.select_for_update().filter(meeting=meeting, member=member).first()
+    if speech is not None and speech.delivered:
+        raise ValidationError(_("工作人员已确定这篇发言的采用情况，不能再修改。"))
+    speech = speech or Speech(meeting=meeting, member=member)
+    speech.title, speech.text = title, text
+    return save_record(speech, actor)
+
+
+@transaction.atomic
+def speech_mark(*, speech: Speech, delivered: str, actor: Any) -> Speech:
+    """Staff record how a speech was used (大会发言 / 书面发言, or not yet); the member's line on the
+    sign-in sheet carries it, and the dossier scores it."""
+    if delivered not in Attendance.Speech.values:
+        raise ValidationError(_("无法识别的采用情况。"))
+    speech.delivered = delivered
+    speech = save_record(speech, actor)
+    Attendance.objects.filter(meeting=speech.meeting_id, member=speech.member_id).update(speech=delivered)
+    Meeting.objects.filter(pk=speech.meeting_id).update(sheet_version=F("sheet_version") + 1)
+    dossier.sync(speech.meeting, actor=actor)
+    return speech

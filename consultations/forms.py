@@ -19,7 +19,7 @@ from cppcc.forms import (
 )
 from members.models import Sector, SpecialCommittee, Term
 
-from .models import Attendance, ConsultationOutcome, Guest, Meeting, MeetingKind, OutcomeInstruction
+from .models import Attendance, ConsultationOutcome, Guest, Meeting, MeetingKind, OutcomeInstruction, Speech
 from .services import SheetRow
 
 
@@ -284,3 +284,15 @@ class GuestForm(CleanTextMixin, forms.ModelForm):
         for name, field in self.fields.items():
             css = "form-select form-select-sm" if name == "category" else "form-control form-control-sm"
             field.widget.attrs["class"] = css + (" is-invalid" if self.errors.get(name) else "")
+
+
+class SpeechForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Speech
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 14})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -249,6 +249,33 @@ class Guest(models.Model):
         return self.name
 
 
+class Speech(models.Model):
+    """大会发言材料: a member's speech for a plenary or standing committee session, submitted before it;
+    staff mark whether it was delivered orally or taken as written, which scores in the dossier."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="speeches")
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="speeches", verbose_name=_("委员")
+    )
+    title = models.CharField(_("发言题目"), max_length=200)
+    text = models.TextField(_("发言内容"), max_length=20000)
+    delivered = models.CharField(
+        _("采用情况"), max_length=10, choices=Attendance.Speech.choices, blank=True, default=""
+    )
+    submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("大会发言材料历史"))
+
+    class Meta:
+        ordering = ["meeting", "submitted_at"]
+        verbose_name = _("大会发言材料")
+        verbose_name_plural = _("大会发言材料")
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="speech_one_per_member")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class LeaveRequest(models.Model):
     """A member asks, usually from a phone, to be excused from a meeting."""
 

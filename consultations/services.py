@@ -281,6 +281,9 @@ from .attendance import (  # noqa: E402
     guest_add,
     guest_mark,
     guest_remove,
+    speech_mark,
+    speech_submit,
+    speeches_open,
 )
 
 __all__ = [
@@ -293,4 +296,7 @@ __all__ = [
     "guest_add",
     "guest_mark",
     "guest_remove",
+    "speech_mark",
+    "speech_submit",
+    "speeches_open",
 ]

@@ -250,6 +250,14 @@ def get_guest_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(Guest.objects.select_related("meeting"), pk, user, write)
 
 
+def get_speech_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A submitted speech: staff and leaders read every one; its author reaches it from the meeting."""
+    from consultations.models import Speech
+
+    ensure_can_read_all(user)
+    return _fetch(Speech.objects.select_related("meeting", "meeting__kind", "member"), pk, user, write)
+
+
 def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """Staff and leaders see every leave request; a member only their own (another's is a 404)."""
     from consultations.models import LeaveRequest

@@ -50,6 +50,23 @@ def _meeting(staff, login_member: Member) -> None:
         meeting=meeting,
         actor=staff,
     )
+    # Three standing members have sent their speeches in (大会发言材料) for staff to choose from.
+    for member, title in zip(
+        invited[:3],
+        (
+            "关于发展社区嵌入式养老服务的建议",
+            "关于培育银发经济龙头企业的建议",
+            "关于加强老年人数字技能培训的建议",
+        ),
+        strict=False,
+    ):
+        meetings.speech_submit(
+            meeting=meeting,
+            member=member,
+            title=title,
+            text="一、基本情况\n二、存在的问题\n三、几点建议",
+            actor=member.user,
+        )
     # Some standing members have answered already, one has asked for leave; the rest have not.
     notices = {n.member_id: n for n in Notice.objects.filter(meeting=meeting, kind="meeting")}
     for index, member in enumerate(invited[:20]):

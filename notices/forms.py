@@ -87,7 +87,8 @@ class ReplyForm(CleanTextMixin, forms.Form):
 
 class PaperForm(forms.Form):
     upload = forms.FileField(
-        label=_("会议材料"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.wps"})
+        label=_("会议材料"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.wps,.jpg,.jpeg,.png"}),
     )
 
 

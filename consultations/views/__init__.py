@@ -14,6 +14,7 @@ from .meetings import (
     outcome_create,
 )
 from .sheets import leave_decide, leave_request, sheet, sheet_pdf, sheet_xlsx, stats, stats_pdf, stats_xlsx
+from .speeches import speech_list, speech_mark, speech_submit
 
 __all__ = [
     "calendar_reset",
@@ -40,6 +41,9 @@ __all__ = [
     "my_meetings",
     "outcome_create",
     "sheet",
+    "speech_list",
+    "speech_mark",
+    "speech_submit",
     "sheet_pdf",
     "sheet_xlsx",
     "stats",

@@ -75,6 +75,14 @@ def _meeting_page(
             context["own_attendance"] is not None and meeting.last_day >= timezone.localdate()
         )
         context["leave_form"] = leave_form or LeaveRequestForm()
+        if context["own_attendance"] is not None:
+            context["own_speech"] = meeting.speeches.filter(member=own).first()
+            context["speeches_open"] = services.speeches_open(meeting)
+    if access.can_read_all(request.user) or context.get("own_attendance") is not None:
+        # Agenda and materials: for the invitees and for staff and leaders, downloadable on a phone.
+        context["papers"] = list(meeting.papers.all())
+        if meeting.kind.numbered and access.can_read_all(request.user):
+            context["speech_count"] = meeting.speeches.count()
     failed = any(f is not None for f in (outcome_form, instruction_form, leave_form))
     return render(request, "consultations/meeting_detail.html", context, status=400 if failed else 200)
 

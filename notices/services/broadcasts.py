@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cppcc.uploads import check_document
+from cppcc.uploads import check_document, check_image
 from members.models import Member
 
 from ..models import Attachment, Broadcast, Notice, NoticeKind
@@ -46,9 +46,19 @@ AUDIENCES: dict[str, Callable[[Broadcast], Recipients]] = {
 }
 
 
-def _checked(upload: Any) -> tuple[str, str, bytes]:
-    """(name, kind, content) of an upload judged by its content: PDF, DOCX or WPS."""
+_IMAGE_HEADS = (b"\xff\xd8\xff", b"\x89PNG")
+
+
+def _checked(upload: Any, *, images: bool = False) -> tuple[str, str, bytes]:
+    """(name, kind, content) of an upload judged by its content: PDF, DOCX or WPS; with `images`
+    (a meeting's papers: a photographed seating plan, a map) also a photo, kept as a clean JPEG."""
     try:
+        head = upload.read(8)
+        upload.seek(0)
+        if images and head.startswith(_IMAGE_HEADS):
+            data = check_image(upload, max_bytes=settings.NOTICE_ATTACHMENT_MAX_BYTES, max_side=2400)
+            stem = (upload.name or "image").rsplit(".", 1)[0]
+            return f"{stem[:190]}.jpg", "jpg", data
         kind, data = check_document(upload, max_bytes=settings.NOTICE_ATTACHMENT_MAX_BYTES)
     except ValidationError as exc:
         raise ValidationError(
@@ -73,7 +83,9 @@ def _store(
 @transaction.atomic
 def attachment_add(*, upload: Any, actor: Any, broadcast: Any = None, meeting: Any = None) -> Attachment:
     """Attach a file to a broadcast, or a paper (会议材料) to a meeting for its notice."""
-    return _store(_checked(upload), actor=actor, broadcast=broadcast, meeting=meeting)
+    return _store(
+        _checked(upload, images=meeting is not None), actor=actor, broadcast=broadcast, meeting=meeting
+    )
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ _CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "wps": "application/vnd.ms-works",
+    "jpg": "image/jpeg",
 }
 
 

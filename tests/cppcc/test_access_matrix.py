@@ -138,6 +138,17 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403},
     ),
     "consultations:guest_mark": ("post", "guest", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:speech_submit": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404},
+    ),
+    "consultations:speeches": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:speech_mark": (
+        "post",
+        "speech",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403},
+    ),
     "consultations:detail": ("get", "meeting", {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
     "consultations:edit": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
     "consultations:delete": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
@@ -432,6 +443,15 @@ def build_targets(member, other_member, staff):
                 meeting=Meeting.objects.get(pk=own), actor=staff, name="李科长", unit="市政协办公室"
             )
             return [guest.pk], [guest.pk]
+        if target == "speech":
+            soon = dt.date.today() + dt.timedelta(days=7)
+            session = meetings.meeting_create(actor=staff, kind="plenary", term=member.term, start_date=soon)
+            meetings.meeting_invite(meeting=session, members=[member, other_member], actor=staff)
+            own, other = (
+                meetings.speech_submit(meeting=session, member=who, title="发言", text="内容", actor=None).pk
+                for who in (member, other_member)
+            )
+            return [own], [other]
         if target == "meeting_kind":
             pk = MeetingKind.objects.get(code="counterpart").pk
             return [pk], [pk]

@@ -69,6 +69,31 @@ def test_the_notice_shows_the_meetings_papers_to_invitees_only(upcoming, member,
     assert not_invited.get(reverse("notices:attachment", args=[paper.pk])).status_code == 404
 
 
+def test_a_photographed_paper_is_kept_as_a_clean_jpeg_and_a_renamed_file_is_refused(upcoming, staff_client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    photo = BytesIO()
+    exif = Image.Exif()
+    exif[0x8825] = {2: (34.0, 47.0, 0.0), 4: (113.0, 21.0, 0.0)}  # GPSInfo
+    Image.new("RGB", (3000, 2000), "white").save(photo, "JPEG", exif=exif)
+    staff_client.post(
+        reverse("notices:meeting_paper", args=[upcoming.pk]),
+        {"upload": SimpleUploadedFile("座次图.jpeg", photo.getvalue())},
+    )
+    paper = upcoming.papers.get()
+    assert (paper.name, paper.kind) == ("座次图.jpg", "jpg")
+    with Image.open(paper.file.open("rb")) as kept:
+        assert max(kept.size) == 2400 and 0x8825 not in kept.getexif()
+    response = staff_client.post(
+        reverse("notices:meeting_paper", args=[upcoming.pk]),
+        {"upload": SimpleUploadedFile("座次图.png", b"\x89PNG\r\n\x1a\n not really an image")},
+        follow=True,
+    )
+    assert "不是可以识别的图片" in response.content.decode() and upcoming.papers.count() == 1
+
+
 def test_a_paper_that_is_not_a_document_is_refused(upcoming, staff_client):
     response = staff_client.post(
         reverse("notices:meeting_paper", args=[upcoming.pk]),
