@@ -6,15 +6,18 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 
-.PHONY: demo test install assets lint check messages messages-check clean loadtest
+.PHONY: demo test install assets system-packages lint check messages messages-check clean loadtest
 
-demo: install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
+demo: system-packages install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-test: install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
+test: system-packages install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n auto
+
+system-packages: ## Install the Debian packages the tests and the demo need (as root), or say how
+	@bash deploy/system-packages.sh
 
 install: $(STAMP)
 $(STAMP): pyproject.toml
@@ -55,6 +58,6 @@ messages-check: install ## Fail when a label in the code is missing from the Eng
 	  echo "The English catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
 	cp var/django.po.before locale/en/LC_MESSAGES/django.po
 
-loadtest: install assets ## 50 users on gunicorn + PostgreSQL on this machine (needs DATABASE_URL)
+loadtest: system-packages install assets ## 50 users on gunicorn + PostgreSQL on this machine (needs DATABASE_URL)
 	$(PIP) install --quiet ".[load]"
 	bash loadtest/run.sh
