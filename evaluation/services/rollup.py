@@ -7,13 +7,14 @@ module as the dossier page), ranks in one sort, one bulk upsert. Re-running give
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -99,6 +100,30 @@ _COMPARED = (*_SCORED, *_RANKED)
 CHUNK = 2000
 
 
+_COLUMNS = ("year", "member_id", *_COMPARED, "computed_at")
+_UPSERT_BATCH = 500
+
+
+def _upsert(rows: list[tuple]) -> None:
+    """Insert or update whole evaluation rows, `_COLUMNS` in order, in batches of one statement each.
+
+    Plain values straight to the cursor: through the ORM every Decimal and JSON value is prepared
+    again per field, which cost as much as the scoring itself for a national committee's year.
+    """
+    table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in map(connection.ops.quote_name, _COLUMNS[2:]))
+    one = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _UPSERT_BATCH):
+            batch = rows[start : start + _UPSERT_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(batch))} "
+                f"ON CONFLICT (year, member_id) DO UPDATE SET {updates}",
+                [value for row in batch for value in row],
+            )
+
+
 @transaction.atomic
 def evaluation_compute(year: int) -> RollupResult:
     """Write every member's AnnualEvaluation for the year from the confirmed ledger."""
@@ -155,28 +180,29 @@ def evaluation_compute(year: int) -> RollupResult:
     in_committee = _ranks_within(
         [(pk, committee, scores[pk][1]) for pk, _s, _sec, committee, *_rest in roster if committee]
     )
-    now = timezone.now()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     changed = []
     for pk, *_rest in roster:
         ranks = (overall[pk], in_sector[pk], in_committee.get(pk))
         if pk in rescored or stored_ranks.get(pk) != ranks:
+            points, total, grade, met, missing, served, part = scores[pk]
             changed.append(
-                AnnualEvaluation(
-                    year=year,
-                    member_id=pk,
-                    computed_at=now,
-                    **dict(zip(_SCORED, scores[pk], strict=True)),
-                    **dict(zip(_RANKED, ranks, strict=True)),
+                (
+                    year,
+                    pk,
+                    json.dumps(points),
+                    total,
+                    grade,
+                    met,
+                    json.dumps(missing),
+                    served,
+                    part,
+                    *ranks,
+                    now,
                 )
             )
     # A nightly re-run mostly finds the same results: only rows that differ are written.
-    AnnualEvaluation.objects.bulk_create(
-        changed,
-        batch_size=1000,
-        update_conflicts=True,
-        unique_fields=["year", "member"],
-        update_fields=[*_COMPARED, "computed_at"],
-    )
+    _upsert(changed)
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
     points = [score[0] for score in scores.values()]
