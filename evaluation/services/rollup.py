@@ -97,7 +97,7 @@ _RANKED = ("rank", "rank_in_sector", "rank_in_committee")
 _COMPARED = (*_SCORED, *_RANKED)
 # Members scored per pass: the ledger's groups and the stored rows of one chunk are in memory at a
 # time, so a city's 11,000 members cost what five national committees' would, one after the other.
-CHUNK = 2000
+CHUNK = 1000
 
 
 _COLUMNS = ("year", "member_id", *_COMPARED, "computed_at")
