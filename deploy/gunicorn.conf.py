@@ -7,7 +7,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Threaded workers: a login hashes its password for a second or two of CPU (PBKDF2, which releases
 # the GIL), and with sync workers every cheap page queued behind such a request. A process per core
 # plus one, each with a few threads, keeps the database busy and pages flowing during a login storm.
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = 60
