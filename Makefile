@@ -6,15 +6,35 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 ASSETS := node_modules/.installed
 
-.PHONY: demo test install assets lint check messages messages-check clean loadtest
+.PHONY: demo stack stack-run test install assets system-packages lint check messages messages-check clean loadtest
 
-demo: install assets ## Set up, load the demo committee and serve it on http://127.0.0.1:8000
+demo: system-packages install assets ## Load the demo committee and serve it on http://127.0.0.1:8000 (the real stack when DATABASE_URL and CELERY_BROKER_URL are set)
 	DEBUG=true $(PY) manage.py migrate --noinput
 	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	@if [ -n "$$DATABASE_URL" ] && [ -n "$$CELERY_BROKER_URL" ]; then \
+	  $(MAKE) --no-print-directory stack-run; \
+	else \
+	  echo "Embedded defaults: SQLite in var/, Celery tasks inline (set DATABASE_URL and CELERY_BROKER_URL for the real stack)"; \
+	  DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000; \
+	fi
 
-test: install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
+stack: system-packages install assets ## web + Celery worker + beat from the Procfile (needs DATABASE_URL and CELERY_BROKER_URL)
+	@test -n "$$DATABASE_URL" && test -n "$$CELERY_BROKER_URL" || \
+	  { echo "Set DATABASE_URL=postgres://… and CELERY_BROKER_URL=redis://… first (see .env.example)."; exit 1; }
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	$(MAKE) --no-print-directory stack-run
+
+stack-run:
+	DEBUG=true $(PY) manage.py collectstatic --noinput -v0
+	@echo "web on http://127.0.0.1:8000, Celery worker and beat on $$CELERY_BROKER_URL; Ctrl-C stops all three"
+	DEBUG=true GUNICORN_BIND=127.0.0.1:8000 $(VENV)/bin/honcho -f Procfile start
+
+test: system-packages install assets ## Run the whole suite (SQLite unless DATABASE_URL is set)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest -n auto
+
+system-packages: ## Install the Debian packages the tests and the demo need (as root), or say how
+	@bash deploy/system-packages.sh
 
 install: $(STAMP)
 $(STAMP): pyproject.toml
@@ -55,6 +75,6 @@ messages-check: install ## Fail when a label in the code is missing from the Eng
 	  echo "The English catalogue is out of date: run 'make messages' and translate the new entries."; exit 1; fi
 	cp var/django.po.before locale/en/LC_MESSAGES/django.po
 
-loadtest: install assets ## 50 users on gunicorn + PostgreSQL on this machine (needs DATABASE_URL)
+loadtest: system-packages install assets ## 50 users on gunicorn + PostgreSQL on this machine (needs DATABASE_URL)
 	$(PIP) install --quiet ".[load]"
 	bash loadtest/run.sh

@@ -15,13 +15,36 @@ from openpyxl.worksheet.worksheet import Worksheet
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+_FONTS: Any = None
+
+
+def _font_config() -> Any:
+    """One font configuration per process: fontconfig reads the system's CJK fonts once, not per PDF."""
+    global _FONTS
+    if _FONTS is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _FONTS = FontConfiguration()
+    return _FONTS
+
+
 def render_pdf(template: str, context: dict[str, Any], *, request: Any = None) -> bytes:
     # Imported here: WeasyPrint loads Pango at import, which only the PDF pages need.
     from weasyprint import HTML
 
     html = render_to_string(template, context, request=request)
     base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base_url).write_pdf()
+    return HTML(string=html, base_url=base_url).write_pdf(font_config=_font_config())
+
+
+def warm_pdf() -> None:
+    """Load WeasyPrint, Pango and the CJK font before the first request (a web worker calls this at
+    start), so the first person to print does not wait for the font set-up."""
+    from weasyprint import HTML
+
+    HTML(string="<p style=\"font-family: 'Noto Sans CJK SC'\">政协 PDF</p>").write_pdf(
+        font_config=_font_config()
+    )
 
 
 # A text cell starting with one of these is a formula to Excel and WPS (or turns into one when the

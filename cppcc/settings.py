@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cppcc.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed on the way out (WhiteNoise above serves static files pre-compressed): a
+    # 250-row sign-in sheet or the register is a tenth of its size on a county's intranet link.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cppcc.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Window
+from django.db.models import Avg, Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -258,22 +258,18 @@ def inactive_members(year: int, shown: int = 12) -> dict[str, Any]:
     today = timezone.localdate()
     as_of = min(today, dt.date(year, 12, 31))
     since = as_of - dt.timedelta(days=INACTIVE_DAYS)
-    # The year condition lets the (member, year, date) index answer for each member.
+    # Answered for each member from the partial index of confirmed entries by (member, date), without
+    # touching the table: a city's 11,000 members are 11,000 index probes.
     recent = DossierEntry.objects.filter(
         member=OuterRef("pk"),
-        year__in={since.year, as_of.year},
         status=DossierEntry.Status.CONFIRMED,
         date__gte=since,
         date__lte=as_of,
     )
-    # One pass: the first names and, on each row, how many there are in all.
-    rows = list(
-        Member.objects.filter(status=Member.Status.ACTIVE)
-        .exclude(Exists(recent))
-        .annotate(total=Window(Count("pk")))
-        .order_by("name", "pk")[:shown]
-    )
-    return {"members": rows, "count": rows[0].total if rows else 0, "days": INACTIVE_DAYS, "as_of": as_of}
+    inactive = Member.objects.filter(status=Member.Status.ACTIVE).exclude(Exists(recent))
+    # The names stop at the twelfth inactive member in name order; only the count probes every member.
+    rows = list(inactive.order_by("name", "pk").only("pk", "name")[:shown])
+    return {"members": rows, "count": inactive.count(), "days": INACTIVE_DAYS, "as_of": as_of}
 
 
 def dashboard(year: int) -> dict[str, Any]:

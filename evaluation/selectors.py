@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 
 from .filters import EvaluationFilter
 from .models import AnnualEvaluation, Award, GradeBand
@@ -26,7 +26,12 @@ def evaluation_list(*, year: int, params: Any, grades: list[str]) -> EvaluationF
 
 
 def grade_distribution(year: int) -> Counter[str]:
-    return Counter(AnnualEvaluation.objects.filter(year=year).values_list("grade", flat=True))
+    """Members per grade, counted by the database (a city's 11,000 rows never reach Python)."""
+    return Counter(
+        dict(
+            AnnualEvaluation.objects.filter(year=year).values_list("grade").annotate(n=Count("pk")).order_by()
+        )
+    )
 
 
 def latest_evaluated_year() -> int | None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -138,6 +139,9 @@ class DossierView:
 
     run: EvaluationRun | None = None
     awards: list[Award] = field(default_factory=list)
+    # The year's entries in all, and the page of them shown (None: `entries` holds every one).
+    entry_count: int = 0
+    page: Page | None = None
 
 
 def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartRow]:
@@ -157,14 +161,34 @@ def _chart(breakdown: scoring.Breakdown, medians: dict[str, str]) -> list[ChartR
     ]
 
 
-def member_dossier(*, member: Member, year: int) -> DossierView:
-    """Everything the dossier page shows for one member and year, in a fixed number of queries."""
-    entries = list(
-        member.entries.filter(year=year)
-        .select_related("reviewed_by")
+# Entries shown per page of a dossier: a county member has ~80 a year, a busy city member 500.
+ENTRIES_PER_PAGE = 50
+
+
+def member_dossier(*, member: Member, year: int, page: str | None = None) -> DossierView:
+    """Everything the dossier page shows for one member and year, in a fixed number of queries.
+
+    With `page` (a page number, as the query string has it) `entries` is that page of the year's
+    entries; without, every entry (the printed report and the workbook list them all). The score and
+    the counts come from aggregates over the whole year either way, so they never depend on the page.
+    """
+    year_entries = member.entries.filter(year=year)
+    counted = year_entries.order_by().aggregate(
+        n=Count("pk"), pending=Count("pk", filter=Q(status=DossierEntry.Status.PENDING))
+    )
+    listed = (
+        year_entries.select_related("reviewed_by")
         .prefetch_related(Prefetch("disputes", queryset=EntryDispute.objects.order_by("-raised_at")))
         .order_by("-date", "-pk")
     )
+    shown: Page | None = None
+    if page is not None:
+        paginator = Paginator(listed, ENTRIES_PER_PAGE)
+        paginator.count = counted["n"]  # already counted above: no second COUNT query
+        shown = paginator.get_page(page if page.isdigit() and len(page) < 10 else 1)
+        entries = list(shown.object_list)
+    else:
+        entries = list(listed)
     for entry in entries:
         entry.source_url = dossier.source_url(entry)
         entry.open_dispute = next(
@@ -177,7 +201,12 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
     scheme = scoring.load_scheme(year)
     served = scoring.served_share(member, year)
     breakdown = (
-        scoring.evaluate(scheme, scoring.groups_of(entries), is_standing=member.is_standing, served=served)
+        scoring.evaluate(
+            scheme,
+            scoring.entry_groups(year_entries).get(member.pk, ()),
+            is_standing=member.is_standing,
+            served=served,
+        )
         if scheme
         else None
     )
@@ -193,9 +222,11 @@ def member_dossier(*, member: Member, year: int) -> DossierView:
         breakdown=breakdown,
         entries=entries,
         evaluation=evaluation,
-        pending=sum(1 for e in entries if e.status == DossierEntry.Status.PENDING),
+        pending=counted["pending"],
         awards=awards,
         served=served,
+        entry_count=counted["n"],
+        page=shown,
     )
     if breakdown is not None:
         run = (

@@ -47,6 +47,11 @@ class Scheme:
     part_year_duties: str = ScoringScheme.PartYear.PRO_RATA
     # kind → (points, points for 常委, cap): the rules as the evaluation applies them, worked out once.
     effective: dict[str, tuple[Decimal, Decimal, Decimal | None]] = field(default_factory=dict, compare=False)
+    # (kind, role, joint size) → a joint item's share minus one, as an integer fraction (None: whole):
+    # filled as the rollup meets them, so thousands of members cost one Fraction each, not one a group.
+    share_deltas: dict[tuple[str, str, int], tuple[int, int] | None] = field(
+        default_factory=dict, compare=False
+    )
 
     def __post_init__(self) -> None:
         effective = {}

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +38,19 @@ def share(scheme: Scheme, kind: str, role: str, joint_size: int) -> Fraction:
     if role == EntryRole.LEAD:
         return Fraction(scheme.lead_share)
     return (_WHOLE - Fraction(scheme.lead_share)) / joint_size
+
+
+@functools.lru_cache(maxsize=256)
+def _ratio(points: Decimal) -> tuple[int, int]:
+    return points.as_integer_ratio()
+
+
+def _cents(numerator: int, denominator: int) -> Decimal:
+    """numerator/denominator points rounded once to cents, half to even — `to_cents` in integers."""
+    cents, rest = divmod(numerator * 100, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and cents % 2):
+        cents += 1
+    return Decimal(cents) / 100
 
 
 def to_cents(value: Fraction) -> Decimal:
@@ -124,30 +139,48 @@ def evaluate(
     The rollup passes detail=False: the same arithmetic, without the per-kind lines a page shows.
     """
     counts: dict[str, int] = {}
-    # Most entries count whole; only joint items adjust the quantity, kept exact as a Fraction.
-    adjustments: dict[str, Fraction] = {}
+    # Most entries count whole; only joint items adjust the quantity, kept exact as integer
+    # numerators per denominator (kind → {denominator: numerator}) and summed as Fractions once.
+    adjustments: dict[str, dict[int, int]] = {}
+    deltas = scheme.share_deltas
     for kind, role, joint_size, n in groups:
         counts[kind] = counts.get(kind, 0) + n
         if role:
-            part = share(scheme, kind, role, joint_size)
-            if part != 1:
-                adjustments[kind] = adjustments.get(kind, _NOTHING) + (part - 1) * n
+            key = (kind, role, joint_size)
+            if key in deltas:
+                delta = deltas[key]
+            else:
+                part = share(scheme, kind, role, joint_size) - 1
+                delta = deltas[key] = (part.numerator, part.denominator) if part else None
+            if delta is not None:
+                per = adjustments.setdefault(kind, {})
+                per[delta[1]] = per.get(delta[1], 0) + delta[0] * n
 
     category_raw: dict[str, Decimal] = {}
     lines: dict[str, list[KindLine]] = {}
     for kind, n in counts.items():
         points_each, standing_each, cap = scheme.effective[kind]
         each = standing_each if is_standing else points_each
+        whole: Fraction | None = None
         if kind in adjustments:
-            whole = n + adjustments[kind]
-            quantity = (Decimal(whole.numerator) / Decimal(whole.denominator)).quantize(Decimal("0.001"))
-            raw = to_cents(whole * Fraction(each))
+            # n + Σ numerator/denominator over one common denominator, in integers: exact and cheap.
+            per = adjustments[kind]
+            common = math.lcm(*per)
+            numerator = n * common + sum(num * (common // den) for den, num in per.items())
+            each_num, each_den = _ratio(each)
+            raw = _cents(numerator * each_num, common * each_den)
+            whole = Fraction(numerator, common)
         else:
-            quantity, raw = Decimal(n), n * each
+            raw = n * each
         points, capped = _limit(raw, cap)
         category = CATEGORY_OF[kind]
         category_raw[category] = category_raw.get(category, ZERO) + points
         if detail:
+            quantity = (
+                Decimal(n)
+                if whole is None
+                else (Decimal(whole.numerator) / Decimal(whole.denominator)).quantize(Decimal("0.001"))
+            )
             lines.setdefault(category, []).append(
                 KindLine(kind, n, Decimal(quantity), each, raw, points, cap, capped)
             )

@@ -38,7 +38,8 @@ def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
     year = year_or_404(year)
     grades = selectors.grade_names(year)
     evaluations = selectors.evaluation_list(year=year, params=request.GET, grades=grades)
-    listing = paginate(request, evaluations.qs, filterset=evaluations, per_page=100)
+    # 50 rows a page: a city list is read a page at a time; the summary figures come from SQL.
+    listing = paginate(request, evaluations.qs, filterset=evaluations, per_page=50)
     for e in listing.page:
         e.category_points = [e.points_by_category.get(c, "") for c in Category.values]
     distribution = selectors.grade_distribution(year)

@@ -103,6 +103,10 @@ class DossierEntry(models.Model):
             models.Index(fields=["member", "year", "date"], name="entry_member_year_date"),
             models.Index(fields=["source_type", "source_id"], name="entry_source"),
             models.Index(fields=["status"], name="entry_status", condition=~Q(status="confirmed")),
+            # The dashboard's members without a confirmed entry in 90 days: one index-only probe each.
+            models.Index(
+                fields=["member", "date"], name="entry_confirmed_member_date", condition=Q(status="confirmed")
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cppcc import access
 from cppcc.http import add_service_errors, pdf_response, xlsx_response, year_or_404, year_param
-from cppcc.lists import paginate
+from cppcc.lists import ListPage, paginate
 from cppcc.once import submit_once
 
 from .. import reports, selectors, services
@@ -29,7 +29,9 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _dossier_page(request: HttpRequest, member: Any, *, kept: Kept | None = None, year: int | None = None):
     """The dossier page; a dispute sent back with errors keeps what the member wrote (status 400)."""
     year = year or year_param(request, latest=lambda: selectors.latest_year(member))
-    view = selectors.member_dossier(member=member, year=year)
+    # A dispute sent back with errors shows every entry, so the one it concerns is on the page.
+    page = None if kept else request.GET.get("page", "1")
+    view = selectors.member_dossier(member=member, year=year, page=page)
     history = selectors.member_history(member=member) if access.can_read_all(request.user) else None
     return render(
         request,
@@ -37,6 +39,7 @@ def _dossier_page(request: HttpRequest, member: Any, *, kept: Kept | None = None
         {
             "member": member,
             "dossier": view,
+            "entry_pages": ListPage(page=view.page, query=f"year={view.year}") if view.page else None,
             "history": history,
             "is_own": access.can_report_own(request.user, member),
             "kept": kept,

@@ -121,7 +121,7 @@ def test_the_dashboard_query_count_does_not_grow_with_data(
     leader_client, evaluated, staff, django_assert_num_queries
 ):
     url = reverse("dashboard:index")
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         leader_client.get(url, {"year": 2023})
     sector = SectorFactory(name="科技界")
     for m in MemberFactory.create_batch(30, sector=sector):
@@ -136,7 +136,7 @@ def test_the_dashboard_query_count_does_not_grow_with_data(
             submitted_on=dt.date(2023, 1, 8),
         )
     evaluation_services.evaluation_rollup(year=2023)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         leader_client.get(url, {"year": 2023})
 
 
@@ -186,3 +186,24 @@ def test_a_nomination_states_its_score_as_a_plain_number(staff_client):
     assert Award.objects.get().reason == "总分 130，第 1 位"
     body = staff_client.get(reverse("evaluation:awards", args=[2023])).content.decode()
     assert "E+" not in body
+
+
+def test_the_dashboard_counts_every_member_without_recent_entries_and_names_the_first_twelve(evaluated):
+    from dashboard.panels import inactive_members
+    from members.models import Member
+
+    quiet = MemberFactory.create_batch(14)
+    for m in quiet[:2]:
+        EntryFactory(member=m, kind=K.VISIT, date=dt.date(2023, 12, 1))  # recent: active
+    EntryFactory(member=quiet[2], kind=K.VISIT, date=dt.date(2023, 3, 1))  # too long ago
+    EntryFactory(member=quiet[3], kind=K.VISIT, date=dt.date(2023, 12, 1), status="pending")  # not confirmed
+    since, as_of = dt.date(2023, 10, 2), dt.date(2023, 12, 31)
+    expected = sorted(
+        (m.name, m.pk)
+        for m in Member.objects.filter(status="active")
+        if not any(e.status == "confirmed" and since <= e.date <= as_of for e in m.entries.all())
+    )
+    panel = inactive_members(2023)
+    assert panel["count"] == len(expected) >= 12
+    assert [(m.name, m.pk) for m in panel["members"]] == expected[:12]
+    assert quiet[2].pk in {pk for _n, pk in expected} and quiet[0].pk not in {pk for _n, pk in expected}

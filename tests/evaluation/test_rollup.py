@@ -105,6 +105,25 @@ def test_the_run_records_the_committees_medians(committee):
     assert D(run.medians["speech"]) == D(5)
 
 
+def test_members_scored_in_small_chunks_get_the_same_rows_as_in_one(committee, monkeypatch):
+    evaluation_services.evaluation_rollup(year=2023)
+    whole = _table()
+    AnnualEvaluation.objects.all().delete()
+    monkeypatch.setattr("evaluation.services.rollup.CHUNK", 2)
+    evaluation_services.evaluation_rollup(year=2023)
+    assert _table() == whole
+
+
+def test_a_re_run_writes_only_the_rows_that_changed(committee):
+    evaluation_services.evaluation_compute(2023)
+    before = dict(AnnualEvaluation.objects.values_list("member__name", "computed_at"))
+    EntryFactory(member=committee["丁"], kind=K.VISIT)  # 71 → 72: no rank moves
+    evaluation_services.evaluation_compute(2023)
+    after = dict(AnnualEvaluation.objects.values_list("member__name", "computed_at"))
+    assert [name for name in after if after[name] != before[name]] == ["丁"]
+    assert _table()["丁"][0] == D(72)
+
+
 def test_the_rollup_costs_the_same_queries_for_5_or_50_members(committee, django_assert_max_num_queries):
     with django_assert_max_num_queries(20) as small:
         evaluation_services.evaluation_rollup(year=2023)

@@ -70,12 +70,30 @@ def test_the_dossier_query_count_does_not_grow_with_entries(
     EntryFactory.create_batch(10, member=member)
     url = f"{member.get_absolute_url()}?year=2023"
     staff_client.get(url)  # warm the content-type cache, as any running server has
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(21):
         staff_client.get(url)
     EntryFactory.create_batch(490, member=member)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(21):
         response = staff_client.get(url)
-    assert len(response.context["dossier"].entries) == 500
+    dossier = response.context["dossier"]
+    assert dossier.entry_count == 500 and len(dossier.entries) == 50
+
+
+def test_a_long_dossier_is_paged_and_its_score_counts_every_entry(staff_client, member, rules):
+    from members.selectors import member_dossier
+
+    EntryFactory.create_batch(120, member=member, kind="visit")  # 1 point each, the category capped at 5
+    EntryFactory.create_batch(3, member=member, kind="speech_oral")
+    url = f"{member.get_absolute_url()}?year=2023"
+    first = staff_client.get(url).context["dossier"]
+    last = staff_client.get(f"{url}&page=3").context["dossier"]
+    whole = member_dossier(member=member, year=2023)
+    assert first.entry_count == last.entry_count == len(whole.entries) == 123
+    assert len(first.entries) == 50 and len(last.entries) == 23
+    assert not {e.pk for e in first.entries} & {e.pk for e in last.entries}
+    assert first.breakdown.total == last.breakdown.total == whole.breakdown.total
+    assert whole.breakdown.points_by_category() == first.breakdown.points_by_category()
+    assert b"page=2" in staff_client.get(url).content
 
 
 def test_a_member_reports_a_deed_that_counts_only_once_confirmed(member_client, member, staff_client, rules):
@@ -196,3 +214,12 @@ def test_the_year_selector_shows_the_year_of_the_page(staff_client):
     response = staff_client.get(reverse("members:detail", args=[member.pk]), {"year": 2019})
     assert response.context["dossier"].year == 2019
     assert '<option value="2019" selected>' in response.content.decode()
+
+
+def test_pages_are_sent_compressed_to_a_browser_that_accepts_gzip(staff_client, member, rules):
+    EntryFactory.create_batch(60, member=member)
+    url = f"{member.get_absolute_url()}?year=2023"
+    plain = staff_client.get(url)
+    packed = staff_client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert len(packed.content) < len(plain.content) / 3
