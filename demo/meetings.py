@@ -8,7 +8,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from consultations import checkin, services
+from consultations import services
 from consultations.kinds import KindCode
 from consultations.models import Attendance, Guest, Meeting
 from members.kinds import AdoptionLevel
@@ -115,8 +115,8 @@ CHECKIN_TITLE = "理论学习中心组（扩大）学习会"
 
 def seed_checkin_today(stdout, login_member: Member) -> None:
     """A meeting held today with QR check-in open, so the check-in screen and the live sheet can be
-    tried at once: some members have scanned in (two late), two 列席 and two participants who are not
-    members are on the sheet. Run again on another day, it adds that day's meeting."""
+    tried at once (the `member` login is invited); two 列席 and two participants who are not members
+    are on the sheet. Run again on another day, it adds that day's meeting."""
     today = timezone.localdate()
     if Meeting.objects.filter(title=CHECKIN_TITLE, start_date=today).exists():
         return
@@ -148,14 +148,9 @@ def seed_checkin_today(stdout, login_member: Member) -> None:
     meeting = services.checkin_open(
         meeting=meeting,
         closes_at=timezone.make_aware(dt.datetime.combine(today, dt.time(23, 59))),
-        late_after=now - dt.timedelta(minutes=3),
+        late_after=now + dt.timedelta(minutes=15),
         actor=staff,
     )
-    # Opened before the first arrivals.
-    Meeting.objects.filter(pk=meeting.pk).update(checkin_opens_at=now - dt.timedelta(minutes=40))
-    meeting.refresh_from_db()
-    for index, member in enumerate(members[:12]):
-        # Scanned a little earlier (the last two after the late time).
-        at = now - dt.timedelta(minutes=30 - 2 * index) if index < 10 else now - dt.timedelta(minutes=1)
-        services.check_in(meeting=meeting, member=member, code=checkin.code_for(meeting, at), at=at)
-    stdout.write(f"扫码签到：今天的“{CHECKIN_TITLE}”已开放扫码签到，12 人已签到（2 人迟到）")
+    # Nobody has scanned yet: a scan writes a dossier entry dated today, and the dashboard opens on the
+    # latest year with entries — the demo's year stays 2023 until someone tries the check-in.
+    stdout.write(f"扫码签到：今天的“{CHECKIN_TITLE}”已开放扫码签到（member 账号在参会名单中）")
