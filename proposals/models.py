@@ -2,29 +2,82 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.storage import private_storage
 from cppcc.validators import check_date_order, past_work_date, plausible_year
 from members.kinds import AdoptionLevel
-from members.models import Member
+from members.models import Member, Term
+
+
+class HandlingUnit(models.Model):
+    """承办单位: a government department or body that answers proposals; several logins per unit."""
+
+    name = models.CharField(_("单位名称"), max_length=100, unique=True)
+    contact = models.CharField(_("联系人"), max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("在用"), default=True)
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="handling_units", blank=True, verbose_name=_("登录账号")
+    )
+
+    history = HistoricalRecords(verbose_name=_("承办单位历史"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("承办单位")
+        verbose_name_plural = _("承办单位")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Proposal(models.Model):
     """提案: one lead author (领衔人) and any co-signers (附议人)."""
 
     class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
         SUBMITTED = "submitted", _("已提交")
+        RETURNED = "returned", _("退回修改")
+        WITHDRAWN = "withdrawn", _("已撤案")
+        MERGED = "merged", _("已并案")
         FILED = "filed", _("已立案")
         NOT_FILED = "not_filed", _("不予立案（转意见）")
         ASSIGNED = "assigned", _("已交办")
         ANSWERED = "answered", _("已答复")
 
-    # Which state may follow which: 提交 → 立案 / 不予立案 → 交办 → 已答复.
+    class Category(models.TextChoices):
+        ECONOMY = "economy", _("经济建设")
+        POLITICS = "politics", _("政治建设")
+        CULTURE = "culture", _("文化建设")
+        SOCIETY = "society", _("社会建设")
+        ECOLOGY = "ecology", _("生态文明建设")
+        OTHER = "other", _("其他")
+
+    class Conversion(models.TextChoices):
+        OPINION = "opinion", _("转为意见建议")
+        SENTIMENT = "sentiment", _("转社情民意")
+
+    class Verdict(models.TextChoices):
+        SATISFIED = "satisfied", _("满意")
+        BASIC = "basic", _("基本满意")
+        UNSATISFIED = "unsatisfied", _("不满意")
+
+    # The staff's free state changes (the old 录入 path): 提交 → 立案 / 不予立案 → 交办 → 已答复.
+    # The member's drafts, review, assignment to units and replies move through their own services.
     TRANSITIONS = {
+        Status.DRAFT: (),
+        Status.RETURNED: (),
+        Status.WITHDRAWN: (),
+        Status.MERGED: (),
         Status.SUBMITTED: (Status.FILED, Status.NOT_FILED),
         Status.FILED: (Status.ASSIGNED,),
         Status.ASSIGNED: (Status.ANSWERED,),
@@ -33,11 +86,36 @@ class Proposal(models.Model):
     }
     # Once filed, a proposal keeps its 立案 entry whatever happens next.
     FILED_STATES = (Status.FILED, Status.ASSIGNED, Status.ANSWERED)
+    # The proposer still holds the pen: only the lead edits, invites and submits.
+    OPEN_STATES = (Status.DRAFT, Status.RETURNED)
 
     year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
-    number = models.PositiveIntegerField(_("提案号"))
+    # 提案号 is given when a proposal is submitted; a draft has none yet.
+    number = models.PositiveIntegerField(_("提案号"), null=True, blank=True)
     title = models.CharField(_("案由"), max_length=200)
-    content = models.TextField(_("提案内容"), blank=True)
+    category = models.CharField(_("类别"), max_length=10, choices=Category.choices, blank=True)
+    content = models.TextField(_("案据（情况分析）"), blank=True)
+    suggestions = models.TextField(_("建议办法"), blank=True)
+    entered_by_staff = models.BooleanField(_("代录"), default=False)
+    term = models.ForeignKey(
+        Term, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("届")
+    )
+    filed_number = models.PositiveIntegerField(_("立案号"), null=True, blank=True)
+    conversion = models.CharField(_("转办方式"), max_length=10, choices=Conversion.choices, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged",
+        verbose_name=_("并入提案"),
+    )
+    return_note = models.TextField(_("退回修改意见"), blank=True)
+    supervisor = models.CharField(_("督办领导"), max_length=100, blank=True)
+    supervision_note = models.TextField(_("督办情况"), blank=True)
+    verdict = models.CharField(_("测评结果"), max_length=12, choices=Verdict.choices, blank=True)
+    # 不满意 sends a reply back once (重新办理); the second reply is final.
+    reopened = models.BooleanField(_("重新办理"), default=False)
     lead = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人")
     )
@@ -45,6 +123,7 @@ class Proposal(models.Model):
         Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")
     )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    # A draft carries the day it was started; submitting dates it anew.
     submitted_on = models.DateField(_("提交日期"), validators=[past_work_date])
     decided_on = models.DateField(_("审查日期"), validators=[past_work_date], null=True, blank=True)
     assigned_on = models.DateField(_("交办日期"), validators=[past_work_date], null=True, blank=True)
@@ -68,10 +147,17 @@ class Proposal(models.Model):
                 name="proposal_unique_number",
                 violation_error_message=_("本年度已有这个提案号。"),
             ),
+            models.UniqueConstraint(
+                fields=["term", "year", "filed_number"],
+                name="proposal_unique_filed_number",
+                violation_error_message=_("本届本年度已有这个立案号。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "status"], name="proposal_year_status")]
 
     def __str__(self) -> str:
+        if self.number is None:
+            return f"{self.year} {self.title}"
         return f"{self.year}-{self.number:03d} {self.title}"
 
     def get_absolute_url(self) -> str:
@@ -84,8 +170,211 @@ class Proposal(models.Model):
     def is_filed(self) -> bool:
         return self.status in self.FILED_STATES
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATES
+
     def next_states(self) -> tuple[str, ...]:
         return self.TRANSITIONS[self.Status(self.status)]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day when it has no such day)."""
+    import calendar
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class ProposalInvitation(models.Model):
+    """联名邀请: the lead invites a member to co-sign; the member agrees or declines before the deadline."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待答复")
+        ACCEPTED = "accepted", _("同意联名")
+        DECLINED = "declined", _("不同意")
+        EXPIRED = "expired", _("已过期")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="invitations")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="proposal_invitations", verbose_name=_("受邀委员")
+    )
+    status = models.CharField(_("答复"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    deadline = models.DateField(_("答复截止日期"))
+    invited_at = models.DateTimeField(_("邀请时间"), default=timezone.now)
+    responded_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+
+    history = HistoricalRecords(verbose_name=_("联名邀请历史"))
+
+    class Meta:
+        ordering = ["invited_at", "pk"]
+        verbose_name = _("联名邀请")
+        verbose_name_plural = _("联名邀请")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "member"],
+                name="invitation_once_per_member",
+                violation_error_message=_("已邀请过这位委员。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} · {self.member}"
+
+
+class Assignment(models.Model):
+    """交办: one unit's part in handling a proposal — 主办, 会办 or 分办 — with its reply deadline."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("主办")
+        CO = "co", _("会办")
+        SPLIT = "split", _("分办")
+
+    # Those who owe the proposer a reply letter; 会办 units send their opinion to the 主办 instead.
+    REPLYING_ROLES = (Role.LEAD, Role.SPLIT)
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(
+        HandlingUnit, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("承办单位")
+    )
+    role = models.CharField(_("办理方式"), max_length=8, choices=Role.choices)
+    assigned_on = models.DateField(_("交办日期"), validators=[past_work_date])
+    deadline = models.DateField(_("办理时限"))
+    signed_on = models.DateField(_("签收日期"), null=True, blank=True)
+    is_active = models.BooleanField(_("有效"), default=True)
+    returned_on = models.DateField(_("退回日期"), null=True, blank=True)
+    return_reason = models.CharField(_("退回理由"), max_length=300, blank=True)
+    opinion = models.TextField(_("会办意见"), blank=True)
+    opinion_on = models.DateField(_("会办意见日期"), null=True, blank=True)
+
+    history = HistoricalRecords(verbose_name=_("交办历史"))
+
+    class Meta:
+        ordering = ["proposal", "role", "pk"]
+        verbose_name = _("交办")
+        verbose_name_plural = _("交办")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "unit"],
+                condition=Q(is_active=True),
+                name="assignment_once_per_unit",
+                violation_error_message=_("该提案已交办给这个单位。"),
+            )
+        ]
+        indexes = [models.Index(fields=["unit", "is_active"], name="assignment_unit_active")]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} → {self.unit}（{self.get_role_display()}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("proposals:detail", args=[self.proposal_id]) + "#handling"
+
+    @property
+    def replies_to_proposer(self) -> bool:
+        return self.role in self.REPLYING_ROLES
+
+
+class HandlingNote(models.Model):
+    """沟通联系: a unit's dated contact with the proposer before it replies."""
+
+    class Method(models.TextChoices):
+        PHONE = "phone", _("电话")
+        VISIT = "visit", _("上门")
+        MEETING = "meeting", _("座谈")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="notes")
+    method = models.CharField(_("联系方式"), max_length=8, choices=Method.choices)
+    date = models.DateField(_("联系日期"), validators=[past_work_date])
+    note = models.TextField(_("沟通情况"))
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("沟通联系历史"))
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("沟通联系")
+        verbose_name_plural = _("沟通联系")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_method_display()}"
+
+
+def reply_path(instance: Reply, filename: str) -> str:
+    # The stored name is not the uploaded one: nothing a user types ends up in a path.
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S")
+    return f"replies/{instance.proposal.year}/{instance.proposal_id}-{instance.round}-{stamp}.pdf"
+
+
+class Reply(models.Model):
+    """答复: the signed reply letter of a 主办 (or 分办) unit, with its 答复类别; round 2 after 重新办理."""
+
+    class Category(models.TextChoices):
+        A = "A", _("A 所提问题已经解决或基本解决")
+        B = "B", _("B 正在解决或已列入计划逐步解决")
+        C = "C", _("C 因条件限制或其他原因需要以后解决")
+        D = "D", _("D 留作参考")
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="replies")
+    assignment = models.ForeignKey(Assignment, on_delete=models.PROTECT, related_name="replies")
+    round = models.PositiveSmallIntegerField(_("答复轮次"), default=1)
+    category = models.CharField(_("答复类别"), max_length=1, choices=Category.choices)
+    replied_on = models.DateField(_("答复日期"), validators=[past_work_date])
+    summary = models.TextField(_("答复摘要"), blank=True)
+    letter = models.FileField(_("答复函"), storage=private_storage, upload_to=reply_path)
+    letter_size = models.PositiveIntegerField(_("文件大小"), default=0)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("答复历史"))
+
+    class Meta:
+        ordering = ["round", "pk"]
+        verbose_name = _("答复")
+        verbose_name_plural = _("答复")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "round"],
+                name="reply_once_per_round",
+                violation_error_message=_("本轮已经答复过。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(round__in=[1, 2]),
+                name="reply_round_1_or_2",
+                violation_error_message=_("答复最多两轮。"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} · {self.get_category_display()}"
+
+
+class Rating(models.Model):
+    """满意度测评: the lead proposer's and each co-signer's verdict on one reply."""
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="ratings")
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="proposal_ratings", verbose_name=_("测评人")
+    )
+    verdict = models.CharField(_("测评结果"), max_length=12, choices=Proposal.Verdict.choices)
+    comment = models.TextField(_("意见"), blank=True)
+    rated_on = models.DateField(_("测评日期"), validators=[past_work_date])
+
+    history = HistoricalRecords(verbose_name=_("满意度测评历史"))
+
+    class Meta:
+        ordering = ["rated_on", "pk"]
+        verbose_name = _("满意度测评")
+        verbose_name_plural = _("满意度测评")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reply", "member"],
+                name="rating_once_per_member",
+                violation_error_message=_("您已对这份答复测评过。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} · {self.get_verdict_display()}"
 
 
 class SentimentReport(models.Model):
