@@ -121,7 +121,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
     ),
     "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
-    "proposals:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "proposals:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
     "proposals:detail": (
         "get",
         "proposal",
@@ -141,6 +141,28 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "post",
         "proposal",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    # Only the lead proposer acts on their own proposal; the member's "own" here is already submitted,
+    # so inviting and submitting are refused with a message (302), withdrawing still works.
+    "proposals:invite": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:submit": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:withdraw": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:invitation_answer": (
+        "post",
+        "invitation",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
     ),
     "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
     "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
@@ -491,6 +513,14 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target == "invitation":
+            found = []
+            for lead, invitee in ((other_member, member), (member, other_member)):
+                draft = proposal_services.proposal_draft_save(member=lead, actor=lead.user, title="草稿")
+                found.extend(
+                    proposal_services.proposal_invite(proposal=draft, members=[invitee], actor=lead.user)
+                )
+            return [found[0].pk], [found[1].pk]
         if target == "dispute":
             entry = DossierEntry.objects.create(
                 member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
