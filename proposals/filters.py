@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cppcc.lists import ListFilter, YearFilter, search_filter
 from members.kinds import AdoptionLevel
 from members.validators import normalize_name
 
-from .models import Proposal, SentimentReport
+from .models import Assignment, Proposal, SentimentReport
 
 
 class ProposalFilter(ListFilter):
@@ -83,3 +86,63 @@ class SentimentFilter(ListFilter):
 
     def filter_instructed(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet:
         return queryset.filter(instruction_on__isnull=False) if value == "1" else queryset
+
+
+def overdue_q(today: dt.date) -> Q:
+    """An assignment that owes a reply past its deadline: a 主办 or 分办 still active, the proposal
+    waiting for an answer, and no reply yet."""
+    return Q(
+        is_active=True,
+        role__in=Assignment.REPLYING_ROLES,
+        proposal__status=Proposal.Status.ASSIGNED,
+        deadline__lt=today,
+        **{"replied": False},  # annotated by the selector (an EXISTS on its replies)
+    )
+
+
+class AssignmentFilter(ListFilter):
+    """The units' list: what to sign for, what to answer, what is overdue."""
+
+    STATES = [
+        ("to_sign", _("待签收")),
+        ("to_reply", _("待答复")),
+        ("overdue", _("已超期")),
+        ("replied", _("已答复")),
+        ("returned", _("已退回")),
+    ]
+    q = search_filter(_("案由或领衔人"))
+    year = YearFilter(field_name="proposal__year")
+    state = django_filters.ChoiceFilter(
+        label=_("办理状态"), choices=STATES, empty_label=_("全部"), method="filter_state"
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("办理方式"), choices=Assignment.Role.choices, empty_label=_("全部")
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["q", "year", "state", "role"]
+
+    def search(self, queryset: QuerySet[Assignment], name: str, value: str) -> QuerySet[Assignment]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(proposal__title__icontains=value) | Q(proposal__lead__name__icontains=normalize_name(value))
+        )
+
+    def filter_state(self, queryset: QuerySet[Assignment], name: str, value: str) -> QuerySet[Assignment]:
+        today = timezone.localdate()
+        if value == "to_sign":
+            return queryset.filter(is_active=True, signed_on__isnull=True)
+        if value == "to_reply":
+            return queryset.filter(
+                is_active=True, role__in=Assignment.REPLYING_ROLES, proposal__status=Proposal.Status.ASSIGNED
+            )
+        if value == "overdue":
+            return queryset.filter(overdue_q(today))
+        if value == "replied":
+            return queryset.filter(**{"replied": True})
+        if value == "returned":
+            return queryset.filter(is_active=False)
+        return queryset

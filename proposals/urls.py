@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import records, submission
+from .views import handling, records, submission
 
 app_name = "proposals"
 
@@ -15,6 +15,18 @@ urlpatterns = [
     path("proposals/<int:pk>/submit/", submission.proposal_submit, name="submit"),
     path("proposals/<int:pk>/withdraw/", submission.proposal_withdraw, name="withdraw"),
     path("proposals/invitations/<int:pk>/", submission.invitation_answer, name="invitation_answer"),
+    path("proposals/<int:pk>/review/", handling.proposal_review, name="review"),
+    path("proposals/<int:pk>/merge/", handling.proposal_merge, name="merge"),
+    path("proposals/<int:pk>/supervise/", handling.proposal_supervise, name="supervise"),
+    path("proposals/<int:pk>/assign/", handling.proposal_assign, name="assign"),
+    path("proposals/assignments/", handling.unit_list, name="unit_list"),
+    path("proposals/assignments/<int:pk>/sign/", handling.unit_sign, name="unit_sign"),
+    path("proposals/assignments/<int:pk>/return/", handling.unit_return, name="unit_return"),
+    path("proposals/assignments/<int:pk>/note/", handling.unit_note, name="unit_note"),
+    path("proposals/assignments/<int:pk>/opinion/", handling.unit_opinion, name="unit_opinion"),
+    path("proposals/assignments/<int:pk>/reply/", handling.unit_reply, name="unit_reply"),
+    path("proposals/replies/<int:pk>/letter/", handling.reply_letter, name="reply_letter"),
+    path("proposals/replies/<int:pk>/rate/", handling.reply_rate, name="rate"),
     path("sentiments/", records.sentiment_list, name="sentiments"),
     path("sentiments/new/", records.sentiment_create, name="sentiment_create"),
     path("sentiments/<int:pk>/", records.sentiment_detail, name="sentiment_detail"),

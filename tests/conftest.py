@@ -76,14 +76,14 @@ def other_member(db):
 def handling_unit(db):
     from proposals.models import HandlingUnit
 
-    return HandlingUnit.objects.create(name="市住房和城乡建设局")
+    return HandlingUnit.objects.get_or_create(name="市住房和城乡建设局")[0]
 
 
 @pytest.fixture
 def other_unit(db):
     from proposals.models import HandlingUnit
 
-    return HandlingUnit.objects.create(name="市教育局")
+    return HandlingUnit.objects.get_or_create(name="市教育局")[0]
 
 
 @pytest.fixture

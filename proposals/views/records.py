@@ -29,18 +29,9 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = access.get_proposal_for_user(request.user, pk)
-    context = selectors.proposal_page(proposal=proposal, user=request.user)
-    transitions = [(state, Proposal.Status(state).label) for state in proposal.next_states()]
-    context.update(
-        {
-            "proposal": proposal,
-            "history": proposal.history.select_related("history_user").order_by("-history_date")[:50],
-            "transitions": transitions,
-            "transition_form": TransitionForm(initial={"handling_unit": proposal.handling_unit}),
-        }
-    )
-    return render(request, "proposals/proposal_detail.html", context)
+    from .handling import render_detail
+
+    return render_detail(request, access.get_proposal_for_user(request.user, pk))
 
 
 def _draft_form(request: HttpRequest, proposal: Proposal | None) -> HttpResponse:

@@ -164,6 +164,64 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "invitation",
         {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
     ),
+    # The 提案委's review and assignment: staff only; an empty form is refused with the page (400).
+    "proposals:review": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:merge": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:supervise": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:assign": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    # A unit's own assignments ("own": its unit's; "unit:other": another unit's, which it never sees).
+    "proposals:unit_list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "proposals:unit_sign": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 302, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_return": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_note": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_opinion": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_reply": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:reply_letter": (
+        "get",
+        "reply",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 200, UNIT_OTHER: 404},
+    ),
+    "proposals:rate": (
+        "post",
+        "reply",
+        {ANON: 302, OWN: 400, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404, UNIT_OTHER: 404},
+    ),
     "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
     "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
     "proposals:sentiment_detail": (
@@ -521,6 +579,38 @@ def build_targets(member, other_member, staff):
                     proposal_services.proposal_invite(proposal=draft, members=[invitee], actor=lead.user)
                 )
             return [found[0].pk], [found[1].pk]
+        if target in ("assignment", "reply"):
+            from proposals.models import HandlingUnit
+
+            today = dt.date.today()
+            found = []
+            for lead, unit_name in ((member, "市住房和城乡建设局"), (other_member, "市教育局")):
+                unit = HandlingUnit.objects.get_or_create(name=unit_name)[0]
+                draft = proposal_services.proposal_draft_save(
+                    member=lead,
+                    actor=lead.user,
+                    title="提案",
+                    category="society",
+                    content="案据",
+                    suggestions="建议",
+                )
+                proposal_services.proposal_submit(proposal=draft, actor=lead.user)
+                proposal_services.proposal_file(proposal=draft, actor=staff, on=today)
+                (assignment,) = proposal_services.proposal_assign(
+                    proposal=draft, actor=staff, on=today, lead_unit=unit
+                )
+                if target == "reply":
+                    reply = proposal_services.reply_create(
+                        assignment=assignment,
+                        actor=None,
+                        category="A",
+                        replied_on=today,
+                        upload=SimpleUploadedFile("答复函.pdf", _pdf("答复")),
+                    )
+                    found.append(reply.pk)
+                else:
+                    found.append(assignment.pk)
+            return [found[0]], [found[1]]
         if target == "dispute":
             entry = DossierEntry.objects.create(
                 member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
