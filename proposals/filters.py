@@ -9,11 +9,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.lists import ListFilter, YearFilter, search_filter
+from cppcc.lists import IdChoiceFilter, ListFilter, YearFilter, search_filter
 from members.kinds import AdoptionLevel
+from members.models import Sector
 from members.validators import normalize_name
 
-from .models import Assignment, Proposal, SentimentReport
+from .figures import STAGE_LABELS, STAGES, answering_unit, with_overdue, with_reply
+from .models import Assignment, HandlingUnit, Proposal, SentimentReport
 
 
 class ProposalFilter(ListFilter):
@@ -31,10 +33,53 @@ class ProposalFilter(ListFilter):
     key = django_filters.ChoiceFilter(
         label=_("重点提案"), choices=[("1", _("仅重点提案"))], empty_label=_("全部"), method="filter_key"
     )
+    # What the figures count (提交, 立案, 交办, 已办复, 测评) and by what (类别, 界别, 承办单位):
+    # each figure of the stats page and the dashboard links here with these.
+    stage = django_filters.ChoiceFilter(
+        label=_("办理环节"), choices=list(STAGE_LABELS.items()), empty_label=_("全部"), method="filter_stage"
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("类别"),
+        choices=[*Proposal.Category.choices, ("none", _("未分类"))],
+        empty_label=_("全部类别"),
+        method="filter_category",
+    )
+    sector = IdChoiceFilter(
+        label=_("界别"),
+        queryset=Sector.objects.order_by("name"),
+        field_name="lead__sector",
+        empty_label=_("全部界别"),
+    )
+    unit = IdChoiceFilter(
+        label=_("承办单位"),
+        queryset=HandlingUnit.objects.order_by("name"),
+        empty_label=_("全部单位"),
+        method="filter_unit",
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("超期"), choices=[("1", _("仅超期未答复"))], empty_label=_("全部"), method="filter_overdue"
+    )
 
     class Meta:
         model = Proposal
-        fields = ["q", "year", "status", "filed", "key"]
+        fields = ["q", "year", "status", "filed", "key", "stage", "category", "sector", "unit", "overdue"]
+
+    def filter_queryset(self, queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
+        # 已办复 of a unit's list means that unit's own reply.
+        unit = self.form.cleaned_data.get("unit")
+        return super().filter_queryset(with_overdue(with_reply(queryset, unit)))
+
+    def filter_stage(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
+        return queryset.filter(STAGES[value])
+
+    def filter_category(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
+        return queryset.filter(category="" if value == "none" else value)
+
+    def filter_unit(self, queryset: QuerySet[Proposal], name: str, value: HandlingUnit) -> QuerySet[Proposal]:
+        return queryset.filter(answering_unit(value))
+
+    def filter_overdue(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
+        return queryset.filter(**{"has_overdue": True}) if value == "1" else queryset
 
     def filter_filed(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
         filed = Q(status__in=Proposal.FILED_STATES)

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import handling, records, submission
+from .views import handling, records, stats, submission
 
 app_name = "proposals"
 
 urlpatterns = [
     path("proposals/", records.proposal_list, name="list"),
     path("proposals/new/", records.proposal_create, name="create"),
+    path("proposals/stats/", stats.proposal_stats, name="stats"),
+    path("proposals/export/", stats.proposal_export, name="export"),
     path("proposals/<int:pk>/", records.proposal_detail, name="detail"),
     path("proposals/<int:pk>/edit/", records.proposal_edit, name="edit"),
     path("proposals/<int:pk>/transition/", records.proposal_transition, name="transition"),

@@ -122,6 +122,8 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     ),
     "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
     "proposals:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "proposals:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "proposals:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "proposals:detail": (
         "get",
         "proposal",
