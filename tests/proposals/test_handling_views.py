@@ -228,3 +228,14 @@ def test_the_unit_list_runs_the_same_queries_for_one_or_many(
         add()
     with django_assert_max_num_queries(len(one)):
         unit_client.get(reverse("proposals:unit_list"))
+
+
+def test_leaders_see_overdue_key_proposals_and_their_supervisor_at_a_glance(
+    leader_client, staff, member, handling_unit
+):
+    proposal = _submitted(member)
+    services.proposal_file(proposal=proposal, actor=staff, on=TODAY, is_key=True, supervisor="张副市长")
+    services.proposal_assign(proposal=proposal, actor=staff, on=TODAY, lead_unit=handling_unit)
+    Assignment.objects.update(deadline=TODAY - dt.timedelta(days=1))
+    body = leader_client.get(reverse("proposals:list"), {"key": "1", "overdue": "1"}).content.decode()
+    assert proposal.title in body and "督办：张副市长" in body and "超期" in body
