@@ -180,6 +180,7 @@ class SentimentReport(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     title = models.CharField(_("标题"), max_length=200)
     content = models.TextField(_("内容摘要"), blank=True)
+    suggestion = models.TextField(_("意见建议"), blank=True)
     authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
     reported_on = models.DateField(_("报送日期"), validators=[past_work_date])
     adoption_level = models.CharField(_("采用级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from cppcc.lists import paginate
 from cppcc.once import submit_once
 
 from .. import selectors, services
-from ..forms import DraftForm, ProposalForm, SentimentForm, TransitionForm
+from ..forms import DraftForm, MemberSentimentForm, ProposalForm, SentimentForm, TransitionForm
 from ..models import Proposal
 
 
@@ -166,8 +167,21 @@ def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
 
 @submit_once
 def sentiment_create(request: HttpRequest) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    return _sentiment_form(request)
+    """Staff enter any report; a member sends their own (报送 today, they are its author)."""
+    if access.can_edit(request.user):
+        return _sentiment_form(request)
+    member = access.own_member(request.user) if access.is_member_user(request.user) else None
+    if member is None:
+        raise PermissionDenied
+    form = MemberSentimentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        report = services.sentiment_create(
+            actor=request.user, authors=[member], year=today.year, reported_on=today, **form.cleaned_data
+        )
+        messages.success(request, _("已报送社情民意信息“%(t)s”。") % {"t": report.title})
+        return redirect(report)
+    return render(request, "proposals/sentiment_form.html", {"form": form, "report": None})
 
 
 def sentiment_edit(request: HttpRequest, pk: int) -> HttpResponse:
