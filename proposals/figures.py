@@ -2,7 +2,7 @@
 category and 界别. Each count is defined once here, as a condition the proposal list filters by too,
 so every figure links to a list of exactly its rows. A fixed number of queries whatever the data.
 
-办复率 = proposals with a reply ÷ proposals assigned; 满意率 and 基本满意率 = the lead proposer's
+办复率 = proposals answered (or reopened after a reply) ÷ proposals assigned; 满意率 and 基本满意率 = the lead proposer's
 verdict (满意 / 基本满意) ÷ proposals rated. A unit's figures count the proposals it answers for
 (主办 or 分办), a reply being its own.
 """
@@ -33,7 +33,9 @@ def stages(prefix: str = "", reply: str = "has_reply") -> dict[str, Q]:
         "submitted": ~q(status__in=[P.DRAFT, P.WITHDRAWN, P.RETURNED]),
         "filed": q(status__in=Proposal.FILED_STATES),
         "assigned": q(status__in=[P.ASSIGNED, P.ANSWERED]),
-        "replied": q(status__in=[P.ASSIGNED, P.ANSWERED], **{reply: True}),
+        # 已办复: answered (every unit that owes a reply gave it; records typed in before replies were
+        # kept count too), or sent back for 重新办理 after a first reply.
+        "replied": q(status=P.ANSWERED) | q(status=P.ASSIGNED, **{reply: True}),
         "rated": ~q(verdict=""),
         "satisfied": q(verdict=Proposal.Verdict.SATISFIED),
         "basic": q(verdict=Proposal.Verdict.BASIC),

@@ -66,6 +66,7 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
         self.fields["lead"].queryset = member_choices(existing)
         self.fields["cosigners"].queryset = member_choices(existing)
         self.fields["lead"].empty_label = _("请选择领衔人")
+        self.fields["number"].required = True  # a draft has none; a proposal staff enter does
         if not self.instance.pk:
             year = timezone.localdate().year
             self.fields["year"].initial = year

@@ -153,3 +153,21 @@ def test_the_export_has_every_proposal_with_every_field(staff_client, year_set):
     assert {"立案号", "代录", "督办领导", "测评结果", "建议办法", "转办方式"} <= set(headers)
     assert sheet.max_row == 1 + 8  # the draft and the withdrawn one are proposals of the year too
     assert book["答复"].max_row == 1 + 3 and book["满意度测评"].max_row == 1 + 3
+
+
+def test_proposals_answered_before_replies_were_kept_count_as_replied(staff, staff_client):
+    from proposals.models import Proposal
+
+    lead = MemberFactory()
+    proposal = services.proposal_create(
+        actor=staff, year=YEAR, number=1, title="旧提案", lead=lead, submitted_on=TODAY
+    )
+    for step, extra in (
+        ("filed", {}),
+        ("assigned", {"handling_unit": "市教育局"}),
+        ("answered", {"answer": "已办"}),
+    ):
+        services.proposal_transition(proposal=proposal, to=step, on=TODAY, actor=staff, **extra)
+    assert Proposal.objects.get().status == "answered"
+    response = staff_client.get(reverse("proposals:stats"), {"year": YEAR})
+    assert response.context["total"].reply_rate == 100.0
