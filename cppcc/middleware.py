@@ -26,3 +26,19 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class UnitScopeMiddleware:
+    """A handling unit's login reaches only the pages `cppcc.access` opens to it, whatever the view."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        from . import access
+
+        match = request.resolver_match
+        access.unit_may_open(request.user, match.view_name if match else None, bool(view_args or view_kwargs))

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
+    "cppcc.middleware.UnitScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -291,6 +292,13 @@ CONTENT_SECURITY_POLICY = (
 
 # How many rows a page of any list shows (the register, proposals, meetings, …).
 LIST_PAGE_SIZE = env.int("LIST_PAGE_SIZE", default=50)
+# Proposal handling (提案办理): a unit's reply deadline after 交办, in months; the days within which a
+# unit may send back a wrongly assigned proposal (退回); the days an invitee has to answer a 联名邀请.
+PROPOSAL_REPLY_MONTHS = env.int("PROPOSAL_REPLY_MONTHS", default=3)
+PROPOSAL_RETURN_DAYS = env.int("PROPOSAL_RETURN_DAYS", default=10)
+PROPOSAL_COSIGN_DAYS = env.int("PROPOSAL_COSIGN_DAYS", default=7)
+# Largest reply letter (答复函, PDF) accepted, in bytes.
+REPLY_LETTER_MAX_BYTES = env.int("REPLY_LETTER_MAX_BYTES", default=20 * 1024 * 1024)
 # Largest member import accepted, in bytes.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 

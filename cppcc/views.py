@@ -22,6 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("me")
     if role == "leader":
         return redirect("dashboard:index")
+    if role == "unit":
+        return redirect("proposals:unit_list")
     if role == "none":
         return render(request, "cppcc/no_role.html", status=403)
     context: dict[str, Any] = {

@@ -299,3 +299,21 @@ def dashboard(year: int) -> dict[str, Any]:
         "evaluated": bool(grade_chart["values"]),
         "evaluation_url": reverse("evaluation:year", args=[year]),
     }
+
+
+def proposal_handling(year: int) -> list[Figure]:
+    """提案办理: 交办, 办复率, 满意率, 基本满意率, 超期 and 不满意, as the proposal stats page counts them
+    (one module defines each, `proposals.figures`), each a link to its list. One query."""
+    from proposals.figures import year_figures_total
+
+    total = year_figures_total(year)
+    return [
+        Figure(_("交办提案"), total.counts.get("assigned", 0), link=total.link("assigned")),
+        Figure(_("办复率"), total.reply_rate, link=total.link("replied"), unit="%"),
+        Figure(_("满意率"), total.satisfied_rate, link=total.link("satisfied"), unit="%"),
+        Figure(_("基本满意率"), total.basic_rate, link=total.link("basic"), unit="%"),
+        Figure(_("不满意"), total.counts.get("unsatisfied", 0), link=total.link("unsatisfied")),
+        Figure(
+            _("超期未答复"), total.counts.get("overdue", 0), link=_url("proposals:list", year=year, overdue=1)
+        ),
+    ]

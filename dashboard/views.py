@@ -16,4 +16,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     access.ensure_can_read_all(request.user)
     context = panels.dashboard(year_param(request, latest=latest_year))
     context["years"] = year_choices()
+    context["proposal_handling"] = panels.proposal_handling(context["year"])
     return render(request, "dashboard/dashboard.html", context)

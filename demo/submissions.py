@@ -15,6 +15,8 @@ from members.models import DossierEntry, EntryAttachment, Member
 from proposals import services
 from proposals.models import Proposal
 
+from . import handling
+
 TOPICS = (
     "装备制造产业链发展",
     "新材料重点产业集群培育",
@@ -98,6 +100,9 @@ VISITS = (
     "走访养老机构了解运营情况",
 )
 PLENARY_DAY = {2022: dt.date(2022, 1, 9), 2023: dt.date(2023, 1, 8)}
+# From this year on the proposals go through the handling chain (demo/handling.py); earlier years were
+# typed in afterwards with their states only.
+CHAIN_YEAR = 2023
 
 
 def _proposals(rng: random.Random, year: int, members: list[Member], login_member: Member) -> int:
@@ -105,6 +110,7 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
     # A few members write most proposals, as in every committee.
     weights = [rng.choice((1, 1, 2, 2, 3, 4)) for _ in members]
     count = 0
+    made: list[Proposal] = []
     for number in range(1, 181):
         lead = login_member if number <= 3 else rng.choices(members, weights=weights)[0]
         others = [m for m in rng.sample(members, 6) if m.pk != lead.pk]
@@ -122,6 +128,10 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
             submitted_on=submitted,
             content="",
         )
+        count += 1
+        if year >= CHAIN_YEAR:
+            made.append(proposal)
+            continue
         roll = rng.random()
         decided = submitted + dt.timedelta(days=rng.randrange(10, 30))
         if roll < 0.12:
@@ -160,7 +170,9 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
                 services.proposal_update(
                     proposal=proposal, actor=None, cosigners=list(proposal.cosigners.all())
                 )
-        count += 1
+    if made:
+        handling.run_chain(year, made, UNITS, timezone.localdate())
+        handling.drafts(year, login_member, members)
     return count
 
 

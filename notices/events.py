@@ -277,3 +277,23 @@ def duties_short(*, year: int, period: str) -> int:
             message=message,
         )
     )
+
+
+# The proposal handling chain's events (联名邀请, 立案, 交办, 答复, 重新办理) live beside this module.
+from .proposal_events import (  # noqa: E402
+    cosign_invited,
+    proposal_answered,
+    proposal_assigned,
+    proposal_decided,
+    proposal_reopened,
+    proposal_returned,
+)
+
+__all__ = [
+    "cosign_invited",
+    "proposal_answered",
+    "proposal_assigned",
+    "proposal_decided",
+    "proposal_reopened",
+    "proposal_returned",
+]

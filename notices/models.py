@@ -28,6 +28,7 @@ class NoticeKind(models.TextChoices):
     EVALUATION = "evaluation", _("年度考评")
     DUTY = "duty", _("履职提醒")
     BROADCAST = "broadcast", _("通知公告")
+    PROPOSAL = "proposal", _("提案办理")
 
 
 class Channel(models.TextChoices):

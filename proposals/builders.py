@@ -15,8 +15,14 @@ _ADOPTION_KIND = {
 }
 
 
+# A draft, a proposal sent back for changes or withdrawn is not (or no longer) submitted: no entries.
+_UNSUBMITTED = (Proposal.Status.DRAFT, Proposal.Status.RETURNED, Proposal.Status.WITHDRAWN)
+
+
 @builder(Proposal, url_name="proposals:detail")
 def proposal_entries(p: Proposal) -> list[EntrySpec]:
+    if p.status in _UNSUBMITTED:
+        return []
     cosigners = sorted(m.pk for m in p.cosigners.all())
     n = len(cosigners)
     authors = [(p.lead_id, EntryRole.LEAD)] + [(pk, EntryRole.COSIGNER) for pk in cosigners]
@@ -26,8 +32,10 @@ def proposal_entries(p: Proposal) -> list[EntrySpec]:
         for pk in cosigners
     ]
     decided = p.decided_on or p.submitted_on
+    # A proposal merged into another (并案) is filed when that one is.
+    filed = p.is_filed or (p.merged_into is not None and p.merged_into.is_filed)
     for flag, kind in (
-        (p.is_filed, K.PROPOSAL_FILED),
+        (filed, K.PROPOSAL_FILED),
         (p.is_key, K.PROPOSAL_KEY),
         (p.is_excellent, K.PROPOSAL_EXCELLENT),
     ):

@@ -1,4 +1,5 @@
-"""The fixed cast every test can call on: staff, leader, member, other_member, anonymous."""
+"""The fixed cast every test can call on: staff, leader, member, other_member, unit_user (a login of
+the handling unit 市住房和城乡建设局), anonymous."""
 
 from __future__ import annotations
 
@@ -71,6 +72,28 @@ def other_member(db):
     return MemberFactory(name="赵强", user=user)
 
 
+@pytest.fixture
+def handling_unit(db):
+    from proposals.models import HandlingUnit
+
+    return HandlingUnit.objects.get_or_create(name="市住房和城乡建设局")[0]
+
+
+@pytest.fixture
+def other_unit(db):
+    from proposals.models import HandlingUnit
+
+    return HandlingUnit.objects.get_or_create(name="市教育局")[0]
+
+
+@pytest.fixture
+def unit_user(handling_unit):
+    """A login of the handling unit 市住房和城乡建设局, in the 承办单位 group."""
+    user = UserFactory(username="unit", first_name="住建局办公室", role=access.UNIT_GROUP)
+    handling_unit.users.add(user)
+    return user
+
+
 def _client(user=None) -> Client:
     client = Client()
     if user is not None:
@@ -96,6 +119,11 @@ def leader_client(leader) -> Client:
 @pytest.fixture
 def member_client(member) -> Client:
     return _client(member.user)
+
+
+@pytest.fixture
+def unit_client(unit_user) -> Client:
+    return _client(unit_user)
 
 
 def pytest_report_header(config):

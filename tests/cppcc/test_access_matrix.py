@@ -28,221 +28,477 @@ from research import services as research
 
 YEAR = 2023
 
-ANON, MEMBER, OWN, OTHER, STAFF, LEADER = (
+ANON, MEMBER, OWN, OTHER, STAFF, LEADER, UNIT, UNIT_OTHER = (
     "anonymous",
     "member",
     "member:own",
     "member:other",
     "staff",
     "leader",
+    "unit",
+    "unit:other",
 )
 
 # name: (method, target, {who: status}). target "member" means the URL takes a member's pk.
 # A POST is sent empty: where the role may act, an empty form is refused with the page shown again (400).
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
-    "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302}),
-    "dashboard:index": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "healthz": ("get", None, {ANON: 200, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "login": ("get", None, {ANON: 200, MEMBER: 302, STAFF: 302, LEADER: 302}),
-    "logout": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
-    "set_language": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
-    "me": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
-    "members:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "members:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:import": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:import_template": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:detail": ("get", "member", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:edit": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:deactivate": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:reactivate": ("post", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "members:photo": ("get", "member_photo", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "accounts:bulk": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "accounts:password": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "accounts:member": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:report_pdf": ("get", "member_year", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
+    "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302, UNIT: 302}),
+    "dashboard:index": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "healthz": ("get", None, {ANON: 200, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "login": ("get", None, {ANON: 200, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
+    "logout": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
+    "set_language": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
+    "me": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404, UNIT: 403}),
+    "members:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "members:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "members:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "members:import": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "members:import_template": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "members:detail": (
+        "get",
+        "member",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "members:edit": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404}),
+    "members:deactivate": (
+        "get",
+        "member",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "members:reactivate": (
+        "post",
+        "member",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "members:photo": (
+        "get",
+        "member_photo",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "accounts:bulk": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "accounts:password": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "accounts:member": (
+        "get",
+        "member",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "members:report_pdf": (
+        "get",
+        "member_year",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
     "members:dossier_xlsx": (
         "get",
         "member_year",
-        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
-    "members:entry_record": ("get", "member", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
-    "members:entry_dispute": ("post", "entry", {ANON: 302, OWN: 400, OTHER: 404, STAFF: 404, LEADER: 404}),
-    "members:entry_review": ("post", "entry", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
-    "members:reviews_confirm": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "members:attachment": ("get", "attachment", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "members:dispute_resolve": ("post", "dispute", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
-    "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "proposals:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "proposals:detail": ("get", "proposal", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "proposals:edit": ("get", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "proposals:transition": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "proposals:delete": ("post", "proposal", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
-    "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
+    "members:entry_record": (
+        "get",
+        "member",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "members:self_report": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404, UNIT: 403}),
+    "members:entry_dispute": (
+        "post",
+        "entry",
+        {ANON: 302, OWN: 400, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
+    ),
+    "members:entry_review": (
+        "post",
+        "entry",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "members:reviews_confirm": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 403}),
+    "members:attachment": (
+        "get",
+        "attachment",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "members:reviews": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "members:disputes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "members:dispute_resolve": (
+        "post",
+        "dispute",
+        {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "proposals:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "proposals:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "proposals:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "proposals:detail": (
+        "get",
+        "proposal",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "proposals:edit": (
+        "get",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:transition": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:delete": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    # Only the lead proposer acts on their own proposal; the member's "own" here is already submitted,
+    # so inviting and submitting are refused with a message (302), withdrawing still works.
+    "proposals:invite": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:submit": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:withdraw": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:invitation_answer": (
+        "post",
+        "invitation",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
+    ),
+    # The 提案委's review and assignment: staff only; an empty form is refused with the page (400).
+    "proposals:review": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:merge": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:supervise": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "proposals:assign": (
+        "post",
+        "proposal",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    # A unit's own assignments ("own": its unit's; "unit:other": another unit's, which it never sees).
+    "proposals:unit_list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "proposals:unit_sign": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 302, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_return": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_note": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_opinion": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:unit_reply": (
+        "post",
+        "assignment",
+        {ANON: 302, OWN: 404, STAFF: 403, LEADER: 403, UNIT: 400, UNIT_OTHER: 404},
+    ),
+    "proposals:reply_letter": (
+        "get",
+        "reply",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 200, UNIT_OTHER: 404},
+    ),
+    "proposals:rate": (
+        "post",
+        "reply",
+        {ANON: 302, OWN: 400, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404, UNIT_OTHER: 404},
+    ),
+    "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
     "proposals:sentiment_detail": (
         "get",
         "sentiment",
-        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
     "proposals:sentiment_edit": (
         "get",
         "sentiment",
-        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
     "proposals:sentiment_delete": (
         "post",
         "sentiment",
-        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
-    "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:scheme_create": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "consultations:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "consultations:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:stats_xlsx": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:stats_pdf": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:kinds": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "consultations:kind_create": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
+    "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "evaluation:scheme_edit": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "evaluation:scheme_create": (
+        "post",
+        "year",
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "consultations:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "consultations:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "consultations:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "consultations:stats_xlsx": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "consultations:stats_pdf": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "consultations:detail": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "consultations:edit": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "consultations:delete": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "consultations:invite": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "consultations:sheet": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "consultations:sheet_pdf": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "consultations:kinds": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "consultations:kind_create": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403, UNIT: 403}),
     "consultations:kind_edit": (
         "get",
         "meeting_kind",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
     "consultations:checkin_screen": (
         "get",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
     # The QR image exists only while check-in is open (staff open it on the screen page).
     "consultations:checkin_qr": (
         "get",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 404, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 404, LEADER: 403, UNIT: 404},
     ),
     "consultations:checkin_live": (
         "get",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
     # A member's scan is refused in words (400: not this meeting's current code); logins without a
     # member record have nothing to check in.
-    "consultations:checkin": ("get", "checkin", {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404}),
+    "consultations:checkin": (
+        "get",
+        "checkin",
+        {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404, UNIT: 404},
+    ),
     "consultations:guest_add": (
         "post",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
     ),
-    "consultations:guest_mark": ("post", "guest", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "consultations:guest_mark": (
+        "post",
+        "guest",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
     "consultations:speech_submit": (
         "get",
         "meeting",
-        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404},
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
     ),
-    "consultations:speeches": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
+    "consultations:speeches": (
+        "get",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
     "consultations:speech_mark": (
         "post",
         "speech",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
-    "consultations:detail": ("get", "meeting", {ANON: 302, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
-    "consultations:edit": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
-    "consultations:delete": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
-    "consultations:invite": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403}),
-    "consultations:sheet": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
-    "consultations:sheet_pdf": ("get", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200}),
     "consultations:sheet_xlsx": (
         "get",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
     "consultations:leave_request": (
         "post",
         "meeting",
-        {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404},
+        {ANON: 302, OWN: 400, OTHER: 400, STAFF: 404, LEADER: 404, UNIT: 404},
     ),
     "consultations:outcome_create": (
         "post",
         "meeting",
-        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
     ),
     "consultations:instruction_create": (
         "post",
         "outcome",
-        {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403},
+        {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
     ),
     "consultations:leave_decide": (
         "post",
         "leave",
-        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
-    "consultations:calendar": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
+    "consultations:calendar": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
     # The private feed address is its own key: it answers to whoever holds it, and to nobody else.
-    "consultations:feed": ("get", "token", {ANON: 200, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200}),
-    "consultations:mine": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404}),
-    "consultations:calendar_reset": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 404, LEADER: 404}),
-    "research:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "research:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "research:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "research:detail": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "research:edit": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "research:team": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "research:report": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "research:report_file": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "research:transition": ("post", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403}),
+    "consultations:feed": (
+        "get",
+        "token",
+        {ANON: 200, OWN: 200, OTHER: 200, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "consultations:mine": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 404, LEADER: 404, UNIT: 403}),
+    "consultations:calendar_reset": (
+        "post",
+        None,
+        {ANON: 302, MEMBER: 302, STAFF: 404, LEADER: 404, UNIT: 403},
+    ),
+    "research:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "research:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "research:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "research:detail": (
+        "get",
+        "topic",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "research:edit": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404}),
+    "research:team": ("get", "topic", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404}),
+    "research:report": (
+        "get",
+        "topic",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "research:report_file": (
+        "get",
+        "topic",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "research:transition": (
+        "post",
+        "topic",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
     "research:instruction_create": (
         "post",
         "topic",
-        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403},
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
     ),
-    "research:summary_pdf": ("get", "topic", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "research:instructions": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "research:follow_up": ("post", "report_instruction", {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403}),
-    "platforms:coverage": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "platforms:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "platforms:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "platforms:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "platforms:detail": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "platforms:edit": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "platforms:sessions": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "platforms:session_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "platforms:session": ("get", "session", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200}),
-    "platforms:session_edit": ("get", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403}),
-    "platforms:follow_up": ("post", "session", {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403}),
-    "evaluation:latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302}),
-    "evaluation:year": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "evaluation:status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:export": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "evaluation:awards_propose": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "evaluation:award_decide": ("post", "award", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "evaluation:publish": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
+    "research:summary_pdf": (
+        "get",
+        "topic",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "research:instructions": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "research:follow_up": (
+        "post",
+        "report_instruction",
+        {ANON: 302, MEMBER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "platforms:coverage": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "platforms:list": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "platforms:create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "platforms:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "platforms:detail": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "platforms:edit": ("get", "platform", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 404}),
+    "platforms:sessions": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "platforms:session_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "platforms:session": (
+        "get",
+        "session",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "platforms:session_edit": (
+        "get",
+        "session",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "platforms:follow_up": (
+        "post",
+        "session",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "evaluation:latest": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302, UNIT: 403}),
+    "evaluation:year": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "evaluation:start": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404}),
+    "evaluation:status": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "evaluation:export": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "evaluation:awards": ("get", "year", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "evaluation:awards_propose": (
+        "post",
+        "year",
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "evaluation:award_decide": (
+        "post",
+        "award",
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "evaluation:publish": ("post", "year", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404}),
     # Everyone has an inbox of their own; nobody, whatever their role, opens another person's notice.
-    "notices:inbox": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "notices:read_all": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
-    "notices:preferences": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200}),
-    "notices:detail": ("get", "notice", {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404}),
-    "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
-    "notices:reply": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404}),
+    "notices:inbox": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "notices:read_all": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
+    "notices:preferences": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
+    "notices:detail": (
+        "get",
+        "notice",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
+    ),
+    "notices:read": ("post", "notice", {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404}),
+    "notices:reply": (
+        "post",
+        "notice",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 404, LEADER: 404, UNIT: 404},
+    ),
     "notices:attachment": (
         "get",
         "notice_attachment",
-        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200},
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
-    "notices:broadcasts": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "notices:broadcast_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403}),
-    "notices:broadcast": ("get", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "notices:broadcast_remind": ("post", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403}),
-    "notices:deliveries": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200}),
-    "notices:meeting_remind": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
-    "notices:meeting_paper": ("post", "meeting", {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403}),
+    "notices:broadcasts": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "notices:broadcast_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "notices:broadcast": ("get", "broadcast", {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 404}),
+    "notices:broadcast_remind": (
+        "post",
+        "broadcast",
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "notices:deliveries": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "notices:meeting_remind": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "notices:meeting_paper": (
+        "post",
+        "meeting",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
     # Django admin decides with is_staff/is_superuser; none of the role accounts is an admin user.
-    "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302}),
+    "admin:index": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
 }
 
 
@@ -373,6 +629,46 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target == "invitation":
+            found = []
+            for lead, invitee in ((other_member, member), (member, other_member)):
+                draft = proposal_services.proposal_draft_save(member=lead, actor=lead.user, title="草稿")
+                found.extend(
+                    proposal_services.proposal_invite(proposal=draft, members=[invitee], actor=lead.user)
+                )
+            return [found[0].pk], [found[1].pk]
+        if target in ("assignment", "reply"):
+            from proposals.models import HandlingUnit
+
+            today = dt.date.today()
+            found = []
+            for lead, unit_name in ((member, "市住房和城乡建设局"), (other_member, "市教育局")):
+                unit = HandlingUnit.objects.get_or_create(name=unit_name)[0]
+                draft = proposal_services.proposal_draft_save(
+                    member=lead,
+                    actor=lead.user,
+                    title="提案",
+                    category="society",
+                    content="案据",
+                    suggestions="建议",
+                )
+                proposal_services.proposal_submit(proposal=draft, actor=lead.user)
+                proposal_services.proposal_file(proposal=draft, actor=staff, on=today)
+                (assignment,) = proposal_services.proposal_assign(
+                    proposal=draft, actor=staff, on=today, lead_unit=unit
+                )
+                if target == "reply":
+                    reply = proposal_services.reply_create(
+                        assignment=assignment,
+                        actor=None,
+                        category="A",
+                        replied_on=today,
+                        upload=SimpleUploadedFile("答复函.pdf", _pdf("答复")),
+                    )
+                    found.append(reply.pk)
+                else:
+                    found.append(assignment.pk)
+            return [found[0]], [found[1]]
         if target == "dispute":
             entry = DossierEntry.objects.create(
                 member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
@@ -466,12 +762,28 @@ def build_targets(member, other_member, staff):
 
 @pytest.mark.parametrize(("name", "method", "target", "who", "status"), list(_cases()))
 def test_each_role_gets_the_expected_answer(
-    name, method, target, who, status, anonymous, staff_client, leader_client, member_client, targets
+    name,
+    method,
+    target,
+    who,
+    status,
+    anonymous,
+    staff_client,
+    leader_client,
+    member_client,
+    unit_client,
+    targets,
 ):
-    client = {ANON: anonymous, STAFF: staff_client, LEADER: leader_client}.get(who, member_client)
+    client = {
+        ANON: anonymous,
+        STAFF: staff_client,
+        LEADER: leader_client,
+        UNIT: unit_client,
+        UNIT_OTHER: unit_client,
+    }.get(who, member_client)
     if target is not None:
         own_args, other_args = targets(target)
-        url = reverse(name, args=other_args if who == OTHER else own_args)
+        url = reverse(name, args=other_args if who in (OTHER, UNIT_OTHER) else own_args)
     else:
         url = reverse(name)
     response = getattr(client, method)(url)

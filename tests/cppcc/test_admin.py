@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
         "members_term",
         "platforms_township",
         "members_member",
+        "proposals_handlingunit",
     ],
 )
 def test_a_superuser_can_open_each_configuration_screen(admin_client, model):

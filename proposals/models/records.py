@@ -1,7 +1,8 @@
-"""What members submit: proposals (提案) and public-opinion reports (社情民意信息)."""
+"""What members submit: proposals (提案) and public-opinion reports (社情民意信息); the units that answer."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,21 +11,69 @@ from simple_history.models import HistoricalRecords
 
 from cppcc.validators import check_date_order, past_work_date, plausible_year
 from members.kinds import AdoptionLevel
-from members.models import Member
+from members.models import Member, Term
+
+
+class HandlingUnit(models.Model):
+    """承办单位: a government department or body that answers proposals; several logins per unit."""
+
+    name = models.CharField(_("单位名称"), max_length=100, unique=True)
+    contact = models.CharField(_("联系人"), max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("在用"), default=True)
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="handling_units", blank=True, verbose_name=_("登录账号")
+    )
+
+    history = HistoricalRecords(verbose_name=_("承办单位历史"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("承办单位")
+        verbose_name_plural = _("承办单位")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Proposal(models.Model):
     """提案: one lead author (领衔人) and any co-signers (附议人)."""
 
     class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
         SUBMITTED = "submitted", _("已提交")
+        RETURNED = "returned", _("退回修改")
+        WITHDRAWN = "withdrawn", _("已撤案")
+        MERGED = "merged", _("已并案")
         FILED = "filed", _("已立案")
         NOT_FILED = "not_filed", _("不予立案（转意见）")
         ASSIGNED = "assigned", _("已交办")
         ANSWERED = "answered", _("已答复")
 
-    # Which state may follow which: 提交 → 立案 / 不予立案 → 交办 → 已答复.
+    class Category(models.TextChoices):
+        ECONOMY = "economy", _("经济建设")
+        POLITICS = "politics", _("政治建设")
+        CULTURE = "culture", _("文化建设")
+        SOCIETY = "society", _("社会建设")
+        ECOLOGY = "ecology", _("生态文明建设")
+        OTHER = "other", _("其他")
+
+    class Conversion(models.TextChoices):
+        OPINION = "opinion", _("转为意见建议")
+        SENTIMENT = "sentiment", _("转社情民意")
+
+    class Verdict(models.TextChoices):
+        SATISFIED = "satisfied", _("满意")
+        BASIC = "basic", _("基本满意")
+        UNSATISFIED = "unsatisfied", _("不满意")
+
+    # The staff's free state changes (the old 录入 path): 提交 → 立案 / 不予立案 → 交办 → 已答复.
+    # The member's drafts, review, assignment to units and replies move through their own services.
     TRANSITIONS = {
+        Status.DRAFT: (),
+        Status.RETURNED: (),
+        Status.WITHDRAWN: (),
+        Status.MERGED: (),
         Status.SUBMITTED: (Status.FILED, Status.NOT_FILED),
         Status.FILED: (Status.ASSIGNED,),
         Status.ASSIGNED: (Status.ANSWERED,),
@@ -33,11 +82,36 @@ class Proposal(models.Model):
     }
     # Once filed, a proposal keeps its 立案 entry whatever happens next.
     FILED_STATES = (Status.FILED, Status.ASSIGNED, Status.ANSWERED)
+    # The proposer still holds the pen: only the lead edits, invites and submits.
+    OPEN_STATES = (Status.DRAFT, Status.RETURNED)
 
     year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
-    number = models.PositiveIntegerField(_("提案号"))
+    # 提案号 is given when a proposal is submitted; a draft has none yet.
+    number = models.PositiveIntegerField(_("提案号"), null=True, blank=True)
     title = models.CharField(_("案由"), max_length=200)
-    content = models.TextField(_("提案内容"), blank=True)
+    category = models.CharField(_("类别"), max_length=10, choices=Category.choices, blank=True)
+    content = models.TextField(_("案据（情况分析）"), blank=True)
+    suggestions = models.TextField(_("建议办法"), blank=True)
+    entered_by_staff = models.BooleanField(_("代录"), default=False)
+    term = models.ForeignKey(
+        Term, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("届")
+    )
+    filed_number = models.PositiveIntegerField(_("立案号"), null=True, blank=True)
+    conversion = models.CharField(_("转办方式"), max_length=10, choices=Conversion.choices, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged",
+        verbose_name=_("并入提案"),
+    )
+    return_note = models.TextField(_("退回修改意见"), blank=True)
+    supervisor = models.CharField(_("督办领导"), max_length=100, blank=True)
+    supervision_note = models.TextField(_("督办情况"), blank=True)
+    verdict = models.CharField(_("测评结果"), max_length=12, choices=Verdict.choices, blank=True)
+    # 不满意 sends a reply back once (重新办理); the second reply is final.
+    reopened = models.BooleanField(_("重新办理"), default=False)
     lead = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人")
     )
@@ -45,6 +119,7 @@ class Proposal(models.Model):
         Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")
     )
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    # A draft carries the day it was started; submitting dates it anew.
     submitted_on = models.DateField(_("提交日期"), validators=[past_work_date])
     decided_on = models.DateField(_("审查日期"), validators=[past_work_date], null=True, blank=True)
     assigned_on = models.DateField(_("交办日期"), validators=[past_work_date], null=True, blank=True)
@@ -68,10 +143,17 @@ class Proposal(models.Model):
                 name="proposal_unique_number",
                 violation_error_message=_("本年度已有这个提案号。"),
             ),
+            models.UniqueConstraint(
+                fields=["term", "year", "filed_number"],
+                name="proposal_unique_filed_number",
+                violation_error_message=_("本届本年度已有这个立案号。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "status"], name="proposal_year_status")]
 
     def __str__(self) -> str:
+        if self.number is None:
+            return f"{self.year} {self.title}"
         return f"{self.year}-{self.number:03d} {self.title}"
 
     def get_absolute_url(self) -> str:
@@ -84,6 +166,10 @@ class Proposal(models.Model):
     def is_filed(self) -> bool:
         return self.status in self.FILED_STATES
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATES
+
     def next_states(self) -> tuple[str, ...]:
         return self.TRANSITIONS[self.Status(self.status)]
 
@@ -94,6 +180,7 @@ class SentimentReport(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     title = models.CharField(_("标题"), max_length=200)
     content = models.TextField(_("内容摘要"), blank=True)
+    suggestion = models.TextField(_("意见建议"), blank=True)
     authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
     reported_on = models.DateField(_("报送日期"), validators=[past_work_date])
     adoption_level = models.CharField(_("采用级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)

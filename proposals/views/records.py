@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,9 +15,9 @@ from cppcc.http import add_service_errors
 from cppcc.lists import paginate
 from cppcc.once import submit_once
 
-from . import selectors, services
-from .forms import ProposalForm, SentimentForm, TransitionForm
-from .models import Proposal
+from .. import selectors, services
+from ..forms import DraftForm, MemberSentimentForm, ProposalForm, SentimentForm, TransitionForm
+from ..models import Proposal
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:
@@ -29,32 +30,46 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = access.get_proposal_for_user(request.user, pk)
-    cosigners = proposal.cosigners.select_related("sector").order_by("name")
-    history = proposal.history.select_related("history_user").order_by("-history_date")[:50]
-    transitions = [(state, Proposal.Status(state).label) for state in proposal.next_states()]
-    return render(
-        request,
-        "proposals/proposal_detail.html",
-        {
-            "proposal": proposal,
-            "cosigners": cosigners,
-            "history": history,
-            "transitions": transitions,
-            "transition_form": TransitionForm(initial={"handling_unit": proposal.handling_unit}),
-        },
-    )
+    from .handling import render_detail
+
+    return render_detail(request, access.get_proposal_for_user(request.user, pk))
+
+
+def _draft_form(request: HttpRequest, proposal: Proposal | None) -> HttpResponse:
+    """A member's own draft: 案由, 类别, 案据, 建议办法 (phone or desktop)."""
+    member = access.own_member(request.user)
+    if member is None:
+        raise PermissionDenied
+    form = DraftForm(request.POST or None, instance=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "opened"}
+        try:
+            proposal = services.proposal_draft_save(
+                member=member, actor=request.user, proposal=proposal, **data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("草稿已保存。可以邀请联名，写好后提交。"))
+            return redirect(proposal)
+    return render(request, "proposals/draft_form.html", {"form": form, "proposal": proposal})
 
 
 @submit_once
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    access.ensure_can_edit(request.user)
+    if not access.may_enter_proposals(request.user):
+        raise PermissionDenied
+    if not access.can_edit(request.user):
+        return _draft_form(request, None)
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         cosigners = data.pop("cosigners")
         try:
-            proposal = services.proposal_create(actor=request.user, cosigners=cosigners, **data)
+            # Staff typing in a member's paper proposal: marked 代录.
+            proposal = services.proposal_create(
+                actor=request.user, cosigners=cosigners, entered_by_staff=True, **data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -64,6 +79,11 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can_edit(request.user):
+        proposal = access.get_proposal_for_proposer(request.user, pk)
+        if not proposal.is_open:
+            raise PermissionDenied
+        return _draft_form(request, proposal)
     proposal = access.get_proposal_for_user(request.user, pk, write=True)
     form = ProposalForm(request.POST or None, instance=proposal)
     if request.method == "POST" and form.is_valid():
@@ -147,8 +167,21 @@ def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
 
 @submit_once
 def sentiment_create(request: HttpRequest) -> HttpResponse:
-    access.ensure_can_edit(request.user)
-    return _sentiment_form(request)
+    """Staff enter any report; a member sends their own (报送 today, they are its author)."""
+    if access.can_edit(request.user):
+        return _sentiment_form(request)
+    member = access.own_member(request.user) if access.is_member_user(request.user) else None
+    if member is None:
+        raise PermissionDenied
+    form = MemberSentimentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        report = services.sentiment_create(
+            actor=request.user, authors=[member], year=today.year, reported_on=today, **form.cleaned_data
+        )
+        messages.success(request, _("已报送社情民意信息“%(t)s”。") % {"t": report.title})
+        return redirect(report)
+    return render(request, "proposals/sentiment_form.html", {"form": form, "report": None})
 
 
 def sentiment_edit(request: HttpRequest, pk: int) -> HttpResponse:

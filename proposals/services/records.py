@@ -14,7 +14,7 @@ from cppcc.records import save_record
 from members import dossier
 from members.models import Member
 
-from .models import Proposal, SentimentReport
+from ..models import Proposal, SentimentReport
 
 
 def _check_cosigners(lead: Member, cosigners: Iterable[Member]) -> list[Member]:

@@ -1,7 +1,9 @@
 """Who may see and change what. Every view asks this module; nothing else looks at groups.
 
 Roles are Django groups created by a data migration: 工作人员 (staff) write everything but
-configuration, 领导 (leadership) read everything, 委员 (member) read their own dossier only.
+configuration, 领导 (leadership) read everything, 委员 (member) read their own dossier only,
+承办单位 (handling unit) only the proposals assigned to its unit — every other page of the
+committee is closed to it (`unit_may_open`).
 A superuser counts as staff. Objects a user may not see answer 404 (their existence is not
 revealed); objects a user may see but not change answer 403.
 """
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 STAFF_GROUP = "工作人员"
 LEADER_GROUP = "领导"
 MEMBER_GROUP = "委员"
-ROLE_GROUPS = (STAFF_GROUP, LEADER_GROUP, MEMBER_GROUP)
+UNIT_GROUP = "承办单位"
+ROLE_GROUPS = (STAFF_GROUP, LEADER_GROUP, MEMBER_GROUP, UNIT_GROUP)
 
 
 def _groups(user: AnyUser) -> frozenset[str]:
@@ -51,6 +54,11 @@ def is_member_user(user: AnyUser) -> bool:
     return user.is_authenticated and MEMBER_GROUP in _groups(user)
 
 
+def is_unit_user(user: AnyUser) -> bool:
+    """A login of a handling unit (承办单位) — and nothing more: a unit account is never also staff."""
+    return user.is_authenticated and UNIT_GROUP in _groups(user) and not is_staff_user(user)
+
+
 def can_edit(user: AnyUser) -> bool:
     """May create, change and deactivate records."""
     return is_staff_user(user)
@@ -67,13 +75,15 @@ def can_configure(user: AnyUser) -> bool:
 
 
 def role_of(user: AnyUser) -> str:
-    """The role that decides the landing page: staff, leader, member or none."""
+    """The role that decides the landing page: staff, leader, member, unit or none."""
     if is_staff_user(user):
         return "staff"
     if is_leader(user):
         return "leader"
     if is_member_user(user):
         return "member"
+    if is_unit_user(user):
+        return "unit"
     return "none"
 
 
@@ -197,93 +207,12 @@ def _authored_by(user: AnyUser, queryset: QuerySet, *lookups: str) -> QuerySet:
     return queryset.filter(condition).distinct()
 
 
-def visible_proposals(user: AnyUser) -> QuerySet:
-    """Staff and leaders see every proposal; a member the ones they lead or co-signed."""
-    from proposals.models import Proposal
-
-    return _authored_by(user, Proposal.objects.all(), "lead", "cosigners")
-
-
-def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    return _fetch(visible_proposals(user).select_related("lead", "lead__sector"), pk, user, write)
-
-
-def visible_sentiments(user: AnyUser) -> QuerySet:
-    from proposals.models import SentimentReport
-
-    return _authored_by(user, SentimentReport.objects.all(), "authors")
-
-
-def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    return _fetch(visible_sentiments(user), pk, user, write)
-
-
 def get_award_for_user(user: AnyUser, pk: int, *, write: bool = False):
     """Nominations are the committee's internal business: staff and leaders read them, staff decide."""
     from evaluation.models import Award
 
     ensure_can_read_all(user)
     return _fetch(Award.objects.select_related("member", "kind"), pk, user, write)
-
-
-def visible_meetings(user: AnyUser) -> QuerySet:
-    """Meetings are committee business every member may know of; sheets and statistics are not."""
-    from consultations.models import Meeting
-
-    return Meeting.objects.all() if user.is_authenticated else Meeting.objects.none()
-
-
-def get_meeting_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    return _fetch(visible_meetings(user).select_related("term", "organiser_committee"), pk, user, write)
-
-
-def get_meeting_for_checkin(user: AnyUser, pk: int):
-    """A member's scan: any meeting (not invited is the check-in's worded refusal); no member, 404."""
-    return _fetch(visible_meetings(user if own_member(user) else AnonymousUser()), pk, user, False)
-
-
-def get_guest_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    """A non-member participant on a sheet: seen by those who see sheets (staff and leaders)."""
-    from consultations.models import Guest
-
-    ensure_can_read_all(user)
-    return _fetch(Guest.objects.select_related("meeting"), pk, user, write)
-
-
-def get_speech_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    """A submitted speech: staff and leaders read every one; its author reaches it from the meeting."""
-    from consultations.models import Speech
-
-    ensure_can_read_all(user)
-    return _fetch(Speech.objects.select_related("meeting", "meeting__kind", "member"), pk, user, write)
-
-
-def get_leave_request_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    """Staff and leaders see every leave request; a member only their own (another's is a 404)."""
-    from consultations.models import LeaveRequest
-
-    qs = LeaveRequest.objects.select_related("meeting", "meeting__kind", "member")
-    if not can_read_all(user):
-        qs = qs.filter(member__user=user) if user.is_authenticated else qs.none()
-    return _fetch(qs, pk, user, write)
-
-
-def get_outcome_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    """A consultation outcome, as its meeting's readers see it (staff and leaders)."""
-    from consultations.models import ConsultationOutcome
-
-    ensure_can_read_all(user)
-    return _fetch(ConsultationOutcome.objects.select_related("meeting", "meeting__kind"), pk, user, write)
-
-
-def get_calendar_feed(token: str):
-    """A member's private iCal feed: the token is the only key, and a member who left loses it."""
-    from consultations.models import CalendarFeed
-
-    feed = CalendarFeed.objects.select_related("member").filter(token=token[:64]).first()
-    if feed is None or not feed.member.is_active:
-        raise Http404
-    return feed
 
 
 def visible_topics(user: AnyUser) -> QuerySet:
@@ -371,3 +300,8 @@ def get_notice_attachment_for_user(user: AnyUser, pk: int):
             Q(broadcast__notices__user=user) | Q(meeting__attendances__member__user=user)
         ).distinct()
     return _fetch(queryset, pk, user, False)
+
+
+# The fetchers of meetings and of the proposal handling chain live beside this module.
+from .meetings import *  # noqa: E402, F403 - they build on the predicates above
+from .proposals import *  # noqa: E402, F403

@@ -17,7 +17,7 @@ from cppcc.forms import (
 )
 from members.models import Member
 
-from .models import Proposal, SentimentReport
+from ..models import Proposal, SentimentReport
 
 # app.js adds a filter box above selects marked data-filterable (250 names are too many to scroll).
 _FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓名筛选")}
@@ -42,15 +42,21 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "year",
             "number",
             "title",
+            "category",
             "lead",
             "cosigners",
             "submitted_on",
             "content",
+            "suggestions",
             "is_key",
             "is_excellent",
             "handling_unit",
         ]
-        widgets = {"submitted_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "submitted_on": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "suggestions": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +66,7 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
         self.fields["lead"].queryset = member_choices(existing)
         self.fields["cosigners"].queryset = member_choices(existing)
         self.fields["lead"].empty_label = _("请选择领衔人")
+        self.fields["number"].required = True  # a draft has none; a proposal staff enter does
         if not self.instance.pk:
             year = timezone.localdate().year
             self.fields["year"].initial = year
@@ -75,9 +82,10 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
                 Column("number", css_class="col-8 col-md-3"),
                 Column("submitted_on", css_class="col-md-3"),
             ),
-            "title",
+            Row(Column("title", css_class="col-md-9"), Column("category", css_class="col-md-3")),
             Row(Column("lead", css_class="col-md-5"), Column("cosigners", css_class="col-md-7")),
             "content",
+            "suggestions",
             Fieldset(
                 _("办理"),
                 Row(
@@ -94,6 +102,48 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
         if lead and lead in cosigners:
             self.add_error("cosigners", _("领衔人不能同时是附议人。"))
         return data
+
+
+class DraftForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    """What a member writes: 案由, 类别, 案据 and 建议办法; a draft may be saved half done."""
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "category", "content", "suggestions"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "suggestions": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "title": _("一事一案，写明“关于……的建议”。"),
+            "content": _("存在的问题、原因和依据。"),
+            "suggestions": _("具体、可行的解决办法，可分条列出。"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("请选择类别")), *Proposal.Category.choices]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout("title", "category", "content", "suggestions")
+
+
+class InviteForm(CleanTextMixin, forms.Form):
+    """联名邀请: the members the lead asks to co-sign, and by when they answer."""
+
+    members = MembersChoiceField(
+        label=_("邀请联名的委员"),
+        queryset=Member.objects.none(),
+        widget=forms.SelectMultiple(attrs=_MULTIPLE),
+        help_text=_("按姓名筛选后选择，可选多人。"),
+    )
+    deadline = forms.DateField(label=_("答复截止日期"), required=False, widget=DateInput())
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["members"]
+        assert isinstance(field, MembersChoiceField)
+        field.queryset = member_choices().exclude(pk=proposal.lead_id)
 
 
 class TransitionForm(CleanTextMixin, forms.Form):
@@ -117,6 +167,7 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "authors",
             "reported_on",
             "content",
+            "suggestion",
             "adoption_level",
             "adopted_on",
             "adopted_by",
@@ -153,6 +204,7 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "title",
             "authors",
             "content",
+            "suggestion",
             Fieldset(
                 _("采用"),
                 Row(
@@ -171,3 +223,22 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
                 "instruction_content",
             ),
         )
+
+
+class MemberSentimentForm(CleanTextMixin, forms.ModelForm):
+    """社情民意 as a member sends it from a phone: what they saw and what they suggest."""
+
+    class Meta:
+        model = SentimentReport
+        fields = ["title", "content", "suggestion"]
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "suggestion": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"content": _("反映的情况")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["content"].required = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,0 +1,23 @@
+from .handling import (
+    Assignment,
+    HandlingNote,
+    ProposalInvitation,
+    Rating,
+    Reply,
+    add_months,
+    reply_path,
+)
+from .records import HandlingUnit, Proposal, SentimentReport
+
+__all__ = [
+    "Assignment",
+    "HandlingNote",
+    "HandlingUnit",
+    "Proposal",
+    "ProposalInvitation",
+    "Rating",
+    "Reply",
+    "SentimentReport",
+    "add_months",
+    "reply_path",
+]
