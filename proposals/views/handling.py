@@ -4,6 +4,7 @@ what was typed (400)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -124,51 +125,60 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _refused(request, proposal, "review_form", form)
 
 
-@require_POST
-def proposal_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = access.get_proposal_for_user(request.user, pk, write=True)
-    form = MergeForm(request.POST, proposal=proposal)
+def _apply(
+    request: HttpRequest, proposal: Proposal, form: Any, name: str, write: Callable[[dict], Any], done: str
+) -> HttpResponse:
+    """A staff action from the proposal page: the form's data through a service, or the page again with
+    the form as typed and the service's refusal at its field."""
     if form.is_valid():
         try:
-            services.proposal_merge(
-                lead=proposal,
-                others=form.cleaned_data["others"],
-                actor=request.user,
-                on=form.cleaned_data["on"],
-            )
+            write(form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            return _done(request, proposal, _("已并案。"))
-    return _refused(request, proposal, "merge_form", form)
+            return _done(request, proposal, done)
+    return _refused(request, proposal, name, form)
+
+
+@require_POST
+def proposal_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = access.get_proposal_for_user(request.user, pk, write=True)
+    return _apply(
+        request,
+        proposal,
+        MergeForm(request.POST, proposal=proposal),
+        "merge_form",
+        lambda data: services.proposal_merge(
+            lead=proposal, others=data["others"], actor=request.user, on=data["on"]
+        ),
+        _("已并案。"),
+    )
 
 
 @require_POST
 def proposal_supervise(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = access.get_proposal_for_user(request.user, pk, write=True)
-    form = SuperviseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_supervise(proposal=proposal, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _done(request, proposal, _("督办信息已保存。"))
-    return _refused(request, proposal, "supervise_form", form)
+    return _apply(
+        request,
+        proposal,
+        SuperviseForm(request.POST),
+        "supervise_form",
+        lambda data: services.proposal_supervise(proposal=proposal, actor=request.user, **data),
+        _("督办信息已保存。"),
+    )
 
 
 @require_POST
 def proposal_assign(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = access.get_proposal_for_user(request.user, pk, write=True)
-    form = AssignForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_assign(proposal=proposal, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            return _done(request, proposal, _("已交办。"))
-    return _refused(request, proposal, "assign_form", form)
+    return _apply(
+        request,
+        proposal,
+        AssignForm(request.POST),
+        "assign_form",
+        lambda data: services.proposal_assign(proposal=proposal, actor=request.user, **data),
+        _("已交办。"),
+    )
 
 
 @require_POST
