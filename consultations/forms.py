@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -17,6 +18,7 @@ from cppcc.forms import (
     VersionedFormMixin,
     member_choices,
 )
+from members.kinds import ActivityKind
 from members.models import Sector, SpecialCommittee, Term
 
 from .models import Attendance, ConsultationOutcome, Guest, Meeting, MeetingKind, OutcomeInstruction, Speech
@@ -253,8 +255,36 @@ class MeetingKindForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             # Meetings point at their kind by its code: once in use, the code stays.
             self.fields["code"].disabled = True
         self.fields["code"].help_text = _("英文小写字母、数字和下划线，例如 counterpart；建立后不能修改。")
+        self.fields["code"].validators = []  # clean_code() says what a code may be, in this page's words
+        # Attending a meeting counts as one of the attendance activities, never as a leave or a proposal.
+        activity = self.fields["activity_kind"]
+        assert isinstance(activity, forms.ChoiceField)
+        activity.choices = [
+            (value, label) for value, label in ActivityKind.choices if value.startswith("attend_")
+        ]
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        if self.fields["code"].disabled:
+            return code
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
+            raise forms.ValidationError(
+                _("代码只能由英文小写字母、数字和下划线组成，并以字母开头，例如 counterpart。")
+            )
+        if MeetingKind.objects.filter(code__iexact=code).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("已有代码为“%(code)s”的会议活动类型。") % {"code": code})
+        return code
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if MeetingKind.objects.filter(name=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("已有名为“%(name)s”的会议活动类型。") % {"name": name})
+        return name
+
+    def validate_unique(self) -> None:
+        pass  # code and name are checked above, in words a clerk reads; the database constraint stays
 
 
 class CheckinWindowForm(forms.Form):

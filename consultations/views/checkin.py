@@ -40,7 +40,10 @@ def checkin_screen(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.localtime()
     initial = {
         "closes_at": (now + dt.timedelta(hours=2)).time().replace(second=0, microsecond=0),
-        "late_after": meeting.start_time if meeting.start_date == now.date() else None,
+        # The meeting's start, while it is still ahead; reopening later must not make everyone late.
+        "late_after": meeting.start_time
+        if meeting.start_date == now.date() and meeting.start_time and meeting.start_time > now.time()
+        else None,
     }
     form = CheckinWindowForm(request.POST or None, initial=initial)
     if request.method == "POST" and "close" in request.POST:

@@ -32,7 +32,10 @@ def speech_submit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("发言材料已提交，工作人员会在会后标明采用情况。"))
+            messages.success(
+                request,
+                _("发言材料的修改已保存。") if mine else _("发言材料已提交，工作人员会在会后标明采用情况。"),
+            )
             return redirect(meeting)
     return render(
         request,

@@ -105,7 +105,8 @@ def test_a_bad_kind_is_refused_in_chinese_and_what_was_typed_stays(staff_client)
     )
     assert response.status_code == 400
     body = response.content.decode()
-    assert "已存在" in body  # the name is taken
+    assert "已有名为“全体会议”的会议活动类型" in body
+    assert "代码只能由英文小写字母、数字和下划线组成" in body
     assert 'value="Has Space"' in body
     assert MeetingKind.objects.filter(code="Has Space").count() == 0
 
@@ -129,3 +130,25 @@ def test_statistics_count_meetings_and_attendance_by_kind(staff):
     by_code = {r.kind.code: (r.meetings, r.invited, r.present) for r in selectors.rates_by_kind(year=2023)}
     assert by_code == {"counterpart": (2, 6, 6), "democratic_review": (1, 1, 1)}
     assert Meeting.objects.filter(kind__group="consultation").count() == 2
+
+
+@pytest.mark.parametrize("code", ["Joint_Group", "STANDING", "1st_kind", "joint-group"])
+def test_a_code_in_the_wrong_form_or_taken_in_another_case_is_refused(staff_client, code):
+    response = staff_client.post(
+        reverse("consultations:kind_create"),
+        {
+            "name": "联组讨论会",
+            "code": code,
+            "group": "consultation",
+            "activity_kind": K.ATTEND_CONSULTATION,
+            "order": 1,
+        },
+    )
+    assert response.status_code == 400
+    assert not MeetingKind.objects.filter(name="联组讨论会").exists()
+
+
+def test_attending_can_only_count_as_an_attendance_activity(staff_client):
+    form = staff_client.get(reverse("consultations:kind_create")).context["form"]
+    offered = {value for value, _label in form.fields["activity_kind"].choices}
+    assert K.ATTEND_CONSULTATION in offered and K.ABSENCE not in offered and K.PROPOSAL_LEAD not in offered
