@@ -49,6 +49,14 @@ def _login_phase_done(environment) -> None:
     stats.reset_all()
 
 
+def _found(pattern: re.Pattern[str] | str, text: str, what: str) -> str:
+    """The first group of `pattern` in a page, or a failure that says which part of which page is gone."""
+    match = re.search(pattern, text)
+    if match is None:
+        raise RuntimeError(f"{what} not found in the page: has its markup changed?")
+    return match.group(1)
+
+
 class Person(HttpUser):
     abstract = True
     username = ""
@@ -56,7 +64,7 @@ class Person(HttpUser):
 
     def on_start(self) -> None:
         page = self.client.get("/accounts/login/", name="login page")
-        token = TOKEN.search(page.text).group(1)
+        token = _found(TOKEN, page.text, "login form's CSRF token")
         response = self.client.post(
             "/accounts/login/",
             {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
@@ -69,7 +77,7 @@ class Person(HttpUser):
 
     def form_token(self, url: str, name: str) -> tuple[str, str]:
         page = self.client.get(url, name=name)
-        return page.text, TOKEN.search(page.text).group(1)
+        return page.text, _found(TOKEN, page.text, f"{name}'s CSRF token")
 
 
 class Leader(Person):
@@ -99,7 +107,7 @@ class Staff(Person):
         html, token = self.form_token(f"/meetings/{self.meeting}/sheet/", "sign-in sheet")
         data = {
             "csrfmiddlewaretoken": token,
-            "was": unescape(re.search(r'name="was" value="([^"]*)"', html).group(1)),
+            "was": unescape(_found(r'name="was" value="([^"]*)"', html, "sign-in sheet's 'was' field")),
         }
         for member_id, status in re.findall(
             r'name="status-(\d+)" id="s-\d+-(\w+)" value="\w+" autocomplete="off" checked', html
