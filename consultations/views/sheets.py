@@ -105,7 +105,9 @@ def _render_sheet(
             "summoned": len(summoned),
             "observers": len(lines) - len(summoned),
             "observers_present": sum(
-                1 for line in lines if line.role != Attendance.Role.MEMBER and line.status == "present"
+                1
+                for line in lines
+                if line.role != Attendance.Role.MEMBER and line.status == Attendance.Status.PRESENT
             ),
             "guests": guests,
             "guests_present": sum(1 for g in guests if g.present),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -29,7 +28,9 @@ def get_meeting_for_user(user: AnyUser, pk: int, *, write: bool = False):
 
 def get_meeting_for_checkin(user: AnyUser, pk: int):
     """A member's scan: any meeting (not invited is the check-in's worded refusal); no member, 404."""
-    return _fetch(visible_meetings(user if own_member(user) else AnonymousUser()), pk, user, False)
+    if own_member(user) is None:
+        raise Http404
+    return get_meeting_for_user(user, pk)
 
 
 def get_guest_for_user(user: AnyUser, pk: int, *, write: bool = False):
