@@ -225,8 +225,9 @@ class SheetForm:
         for member_id in originals:
             name = self.names.get(member_id, str(member_id))
             status = self.data.get(f"status-{member_id}", originals[member_id].status)
-            speech = self.data.get(f"speech-{member_id}", "")
-            reason = self.data.get(f"reason-{member_id}", "").strip()
+            # A row posted without its reason or speech field (the page had not added it) keeps both.
+            speech = self.data.get(f"speech-{member_id}", originals[member_id].speech)
+            reason = self.data.get(f"reason-{member_id}", originals[member_id].leave_reason).strip()
             problems = []
             if status not in Attendance.Status.values or speech not in Attendance.Speech.values:
                 problems.append(str(_("有无法识别的选项")))

@@ -41,12 +41,16 @@ def meeting_list(*, params: Any) -> MeetingFilter:
     return MeetingFilter(params, queryset=queryset)
 
 
+SHEET_FIELDS = ("meeting", "member", "role", "status", "leave_reason", "speech", "checked_in_at", "late")
+
+
 def sheet(meeting: Meeting) -> tuple[list[Attendance], dict[int, LeaveRequest]]:
     """The sheet's lines (常委 first, then by sector and name) and pending leave requests by member."""
     lines = list(
-        meeting.attendances.select_related("member", "member__sector", "member__committee").order_by(
-            "-member__is_standing", "member__sector__order", "member__name", "member__pk"
-        )
+        meeting.attendances.select_related("member__sector")
+        # A plenary's sheet has 250 lines: load only what the sheet, its PDF and workbook show.
+        .only(*SHEET_FIELDS, "member__name", "member__is_standing", "member__sector__name")
+        .order_by("-member__is_standing", "member__sector__order", "member__name", "member__pk")
     )
     pending = {
         r.member_id: r

@@ -21,6 +21,7 @@ from .. import documents, selectors, services
 from ..forms import GuestForm, LeaveRequestForm, SheetForm
 from ..models import Attendance, Meeting
 from .meetings import _meeting_page
+from .sheet_rows import sheet_rows
 
 
 def sheet(request: HttpRequest, pk: int) -> HttpResponse:
@@ -99,6 +100,7 @@ def _render_sheet(
         {
             "meeting": meeting,
             "lines": lines,
+            "rows": sheet_rows(lines, pending),
             "pending": pending,
             "errors": errors,
             "counts": counts,
@@ -114,7 +116,6 @@ def _render_sheet(
             "guest_form": guest_form or GuestForm(),
             "checkin_open": services.checkin_is_open(meeting),
             "was": SheetForm.encode(shown),
-            "statuses": Attendance.Status.choices,
             "speeches": Attendance.Speech.choices,
         },
         status=status,

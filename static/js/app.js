@@ -57,8 +57,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const rows = document.querySelector(box.dataset.filterRows);
     box.addEventListener("input", () => {
       const needle = box.value.trim();
-      rows.querySelectorAll("[data-name]").forEach((row) => {
-        row.hidden = needle !== "" && !row.dataset.name.includes(needle);
+      rows.querySelectorAll("[data-name], [data-member]").forEach((row) => {
+        const name = row.dataset.name ?? row.querySelector("b").textContent;
+        row.hidden = needle !== "" && !name.includes(needle);
       });
     });
     // Enter in the search box must not submit the sheet.
@@ -71,9 +72,33 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("DOMContentLoaded", () => {
   const rows = document.querySelector("#sheet-rows");
   if (!rows) return;
+  // Each row's reason, speech and 移出 box come from the page's one template and the row's data.
+  const extra = document.querySelector("#sheet-extra");
+  const more = document.querySelector("#sheet-more");
+  if (extra && more) {
+    rows.querySelectorAll("tr[data-member]").forEach((row) => {
+      const id = row.dataset.member;
+      const name = row.querySelector("b").textContent;
+      const cells = extra.content.cloneNode(true);
+      cells.querySelectorAll("[name]").forEach((field) => {
+        field.setAttribute("aria-label", `${field.getAttribute("aria-label")} ${name}`);
+        field.name = `${field.name}-${id}`;
+      });
+      const reason = cells.querySelector("input[type=text]");
+      if (reason) reason.value = row.dataset.reason || "";
+      const speech = cells.querySelector("select");
+      if (speech) speech.value = row.dataset.speech || "";
+      const remove = cells.querySelector("input[type=checkbox]");
+      if (remove) remove.checked = "remove" in row.dataset;
+      row.append(cells);
+      const toggle = more.content.cloneNode(true);
+      toggle.firstElementChild.setAttribute("aria-label", `${toggle.firstElementChild.getAttribute("aria-label")} ${name}`);
+      row.querySelector("b").after(toggle);
+    });
+  }
   const recount = () => {
     const counts = { present: 0, leave: 0, absent: 0, unmarked: 0 };
-    rows.querySelectorAll('tr[data-role="member"] input[type=radio]:checked').forEach((input) => {
+    rows.querySelectorAll("tr:not([data-role]) input[type=radio]:checked").forEach((input) => {
       counts[input.value] = (counts[input.value] || 0) + 1;
     });
     document.querySelectorAll("[data-count]").forEach((el) => { el.textContent = counts[el.dataset.count] || 0; });
@@ -98,10 +123,23 @@ document.addEventListener("DOMContentLoaded", () => {
       for (const item of data.latest) {
         const row = rows.querySelector(`tr[data-member="${item.member}"]`);
         if (!row) continue;
-        const badge = row.querySelector(".checkin-badge");
-        badge.hidden = false;
+        const name = row.querySelector("b");
+        let badge = row.querySelector(".checkin-badge");
+        if (!badge) {
+          badge = document.createElement("span");
+          badge.className = "badge text-bg-success checkin-badge";
+          badge.innerHTML = '<i class="bi bi-qr-code-scan"></i> <span data-checkin-at></span>';
+          name.parentElement.insertBefore(badge, name.parentElement.querySelector("small"));
+        }
         badge.querySelector("[data-checkin-at]").textContent = item.at;
-        row.querySelector(".late-badge").hidden = !item.late;
+        let late = row.querySelector(".late-badge");
+        if (item.late && !late) {
+          late = document.createElement("span");
+          late.className = "badge text-bg-danger late-badge";
+          late.textContent = live.dataset.lateLabel;
+          badge.after(" ", late);
+        }
+        if (late) late.hidden = !item.late;
         const checked = row.querySelector("input[type=radio]:checked");
         if (!row.dataset.touched && (!checked || checked.value === "unmarked")) {
           const present = row.querySelector('input[type=radio][value="present"]');

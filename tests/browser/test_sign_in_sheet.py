@@ -38,7 +38,7 @@ def test_staff_build_the_sheet_for_all_standing_members_mark_exceptions_and_save
     rows = page.locator("#sheet-rows tr")
     expect(rows).to_have_count(12)
     first, second = rows.nth(0), rows.nth(1)
-    first_name = first.get_attribute("data-name")
+    first_name = first.locator("b").inner_text()
     second.locator("label", has_text="请假").click()
     second.get_by_role("textbox").fill("因公出差")
     page.get_by_placeholder("查找姓名").fill(first_name)

@@ -148,6 +148,40 @@ def test_the_sheet_query_count_does_not_grow_with_invitees(staff_client, meeting
     assert len(response.context["lines"]) == 250
 
 
+def test_a_250_invitee_sheet_stays_small_and_carries_every_stored_value(staff_client, meeting):
+    people = MemberFactory.create_batch(250, name="欧阳<思>远")
+    services.meeting_invite(meeting=meeting, members=people, actor=None)
+    rows = {p.pk: services.SheetRow("present") for p in people}
+    rows[people[7].pk] = services.SheetRow("leave", '赴省"学习"<一周>', "written")
+    services.sheet_save(meeting=meeting, rows=rows, actor=None)
+    body = staff_client.get(reverse("consultations:sheet", args=[meeting.pk])).content.decode()
+    # A clerk on a slow line gets the whole plenary at once; 150 KiB even before gzip.
+    assert len(body.encode()) <= 150 * 1024
+    assert body.count("value=present id=p") == 250 and body.count(" checked>") == 250
+    assert "欧阳<思>远" not in body and body.count("欧阳&lt;思&gt;远") >= 250
+    row = body[body.index(f"data-member={people[7].pk} ") :].split("</tr>", 1)[0]
+    assert 'data-reason="赴省&quot;学习&quot;&lt;一周&gt;"' in row and 'data-speech="written"' in row
+    assert f"value=leave id=l{people[7].pk} checked>" in row
+
+
+def test_a_row_posted_without_its_reason_and_speech_keeps_them(staff_client, meeting):
+    """Without the script that adds those fields, marking the sheet must not wipe what was stored."""
+    a, b = MemberFactory.create_batch(2)
+    services.meeting_invite(meeting=meeting, members=[a, b], actor=None)
+    services.sheet_save(
+        meeting=meeting,
+        rows={a.pk: services.SheetRow("leave", "因公出差", "oral"), b.pk: services.SheetRow("unmarked")},
+        actor=None,
+    )
+    shown = {x.member_id: services.SheetRow.of(x) for x in meeting.attendances.all()}
+    data = {"was": SheetForm.encode(shown), f"status-{a.pk}": "leave", f"status-{b.pk}": "present"}
+    response = staff_client.post(reverse("consultations:sheet", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    kept = meeting.attendances.get(member=a)
+    assert (kept.status, kept.leave_reason, kept.speech) == ("leave", "因公出差", "oral")
+    assert meeting.attendances.get(member=b).status == "present"
+
+
 def test_saving_a_sheet_of_250_issues_a_bounded_number_of_queries(meeting, django_assert_max_num_queries):
     people = MemberFactory.create_batch(250)
     services.meeting_invite(meeting=meeting, members=people, actor=None)
