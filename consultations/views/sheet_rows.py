@@ -25,10 +25,10 @@ _SHORT = {"unmarked": "u", "present": "p", "leave": "l", "absent": "a"}
 def sheet_rows(lines: Iterable[Attendance], pending: dict[int, Any]) -> SafeString:
     """Every line of the sheet as `<tr>` rows, escaped like the template would."""
     statuses = [(value, _SHORT[value], escape(str(label))) for value, label in Attendance.Status.choices]
-    standing = '<span class="badge badge-standing">%s</span>' % escape(_("常委"))
-    observer = '<span class="badge text-bg-light border">%s</span>' % escape(_("列席"))
-    late = '<span class="badge text-bg-danger late-badge">%s</span>' % escape(_("迟到"))
-    asked = '<span class="badge text-bg-warning">%s</span>' % escape(_("申请请假"))
+    standing = f'<span class="badge badge-standing">{escape(_("常委"))}</span>'
+    observer = f'<span class="badge text-bg-light border">{escape(_("列席"))}</span>'
+    late = f'<span class="badge text-bg-danger late-badge">{escape(_("迟到"))}</span>'
+    asked = f'<span class="badge text-bg-warning">{escape(_("申请请假"))}</span>'
     marks_label = escape(_("签到"))
     out: list[str] = []
     for number, line in enumerate(lines, 1):
