@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -254,7 +254,18 @@ def top_members(year: int) -> list[AnnualEvaluation]:
 
 
 def inactive_members(year: int, shown: int = 12) -> dict[str, Any]:
-    """Serving members with no confirmed entry in the last 90 days of the year (or up to today)."""
+    """Serving members with no confirmed entry in the last 90 days of the year (or up to today).
+
+    The dashboard loads this panel after the page (it probes every serving member); its own page,
+    `dashboard:inactive`, lists them all.
+    """
+    inactive, as_of = inactive_queryset(year)
+    # The names stop at the twelfth inactive member in name order; only the count probes every member.
+    rows = list(inactive.order_by("name", "pk").only("pk", "name")[:shown])
+    return {"members": rows, "count": inactive.count(), "days": INACTIVE_DAYS, "as_of": as_of}
+
+
+def inactive_queryset(year: int) -> tuple[QuerySet[Member], dt.date]:
     today = timezone.localdate()
     as_of = min(today, dt.date(year, 12, 31))
     since = as_of - dt.timedelta(days=INACTIVE_DAYS)
@@ -266,10 +277,7 @@ def inactive_members(year: int, shown: int = 12) -> dict[str, Any]:
         date__gte=since,
         date__lte=as_of,
     )
-    inactive = Member.objects.filter(status=Member.Status.ACTIVE).exclude(Exists(recent))
-    # The names stop at the twelfth inactive member in name order; only the count probes every member.
-    rows = list(inactive.order_by("name", "pk").only("pk", "name")[:shown])
-    return {"members": rows, "count": inactive.count(), "days": INACTIVE_DAYS, "as_of": as_of}
+    return Member.objects.filter(status=Member.Status.ACTIVE).exclude(Exists(recent)), as_of
 
 
 def dashboard(year: int) -> dict[str, Any]:
@@ -295,7 +303,6 @@ def dashboard(year: int) -> dict[str, Any]:
         },
         "by_sector": averages_["by_sector"],
         "top": top_members(year),
-        "inactive": inactive_members(year),
         "evaluated": bool(grade_chart["values"]),
         "evaluation_url": reverse("evaluation:year", args=[year]),
     }

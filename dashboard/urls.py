@@ -6,4 +6,5 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="index"),
+    path("dashboard/inactive/", views.inactive, name="inactive"),
 ]

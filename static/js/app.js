@@ -182,3 +182,16 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   poll();
 });
+
+// A panel that probes every member (the dashboard's inactive members) arrives after the page; without
+// the script its link opens the whole list.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-panel]").forEach(async (panel) => {
+    try {
+      const response = await fetch(panel.dataset.panel, { headers: { Accept: "text/html" } });
+      if (response.ok) panel.innerHTML = await response.text();
+    } catch (error) {
+      // Offline for a moment: the link to the list stays.
+    }
+  });
+});

@@ -44,6 +44,7 @@ ANON, MEMBER, OWN, OTHER, STAFF, LEADER, UNIT, UNIT_OTHER = (
 EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "home": ("get", None, {ANON: 302, MEMBER: 302, STAFF: 200, LEADER: 302, UNIT: 302}),
     "dashboard:index": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "dashboard:inactive": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "healthz": ("get", None, {ANON: 200, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 200}),
     "login": ("get", None, {ANON: 200, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
     "logout": ("post", None, {ANON: 302, MEMBER: 302, STAFF: 302, LEADER: 302, UNIT: 302}),
