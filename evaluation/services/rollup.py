@@ -1,17 +1,19 @@
 """The annual evaluation rollup: the confirmed ledger of a year → one AnnualEvaluation per member.
 
-Set-based: one aggregate query over the ledger, scoring in one pass in memory (the same scoring
-module as the dossier page), ranks in one sort, one bulk upsert. Re-running gives the same rows.
+Set-based: one aggregate query over the ledger per chunk of members, scoring in memory (the same
+scoring module as the dossier page), ranks in one sort over flat arrays, bulk writes of the rows
+that changed. Re-running gives the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
+from array import array
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -33,19 +35,46 @@ class RollupResult:
     medians: dict[str, str]
 
 
-def _medians(points: list[dict[str, str]], totals: list[Decimal]) -> dict[str, str]:
-    """Per category, the median of every member's points (a member without any counts as 0)."""
-    medians: dict[str, str] = {}
-    if not totals:
+class _Medians:
+    """Per category, every member's points as whole cents (a member without any counts as 0):
+    8 bytes a value, so a city's year costs what a county's does."""
+
+    def __init__(self) -> None:
+        self.members = 0
+        self.cents: dict[str, array[int]] = {}
+        self.totals: array[int] = array("q")
+
+    def add(self, points: dict[str, str], total: Decimal) -> None:
+        for category, value in points.items():
+            column = self.cents.setdefault(category, array("q", bytes(8 * self.members)))
+            column.append(_cents(Decimal(value)))
+        self.members += 1
+        for column in self.cents.values():
+            if len(column) < self.members:
+                column.append(0)
+        self.totals.append(_cents(total))
+
+    def result(self) -> dict[str, str]:
+        medians: dict[str, str] = {}
+        if not self.members:
+            return medians
+        for category, column in self.cents.items():
+            medians[category] = str(_median(column).quantize(Decimal("0.01")))
+        medians["total"] = str(_median(self.totals))
         return medians
-    categories = {c for p in points for c in p}
-    for category in categories:
-        values = sorted(Decimal(p.get(category, "0")) for p in points)
-        middle = len(values) // 2
-        median = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
-        medians[category] = str(median.quantize(Decimal("0.01")))
-    medians["total"] = str(statistics.median(totals))
-    return medians
+
+
+def _cents(value: Decimal) -> int:
+    # Points and totals are stored with two decimals (DecimalField(decimal_places=2)).
+    return int(value.scaleb(2))
+
+
+def _median(column: array[int]) -> Decimal:
+    values = sorted(column)
+    middle = len(values) // 2
+    if len(values) % 2:
+        return Decimal(values[middle]).scaleb(-2)
+    return Decimal(values[middle - 1] + values[middle]).scaleb(-2) / 2
 
 
 def members_of_year(year: int) -> QuerySet[Member]:
@@ -58,28 +87,62 @@ def members_of_year(year: int) -> QuerySet[Member]:
     )
 
 
-def _competition_ranks(rows: list[tuple[int, Decimal]]) -> dict[int, int]:
-    """1, 2, 2, 4: equal totals share a rank, the next rank skips. Ties are listed by member id."""
+def _competition_ranks(order: list[int], ids: array[int], totals: array[int]) -> dict[int, int]:
+    """1, 2, 2, 4: equal totals share a rank, the next rank skips. Ties are listed by member id.
+
+    `order` holds positions into `ids`/`totals` already sorted (totals high to low, ids low to high).
+    """
     ranks: dict[int, int] = {}
     previous_total, previous_rank = None, 0
-    # Sorting on (total, -id) in reverse gives totals high to low and ids low to high, without
-    # building a negated Decimal for every row.
-    ordered = sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)
-    for position, (member_id, total) in enumerate(ordered, start=1):
+    for position, i in enumerate(order, start=1):
+        total = totals[i]
         rank = previous_rank if total == previous_total else position
-        ranks[member_id] = rank
+        ranks[ids[i]] = rank
         previous_total, previous_rank = total, rank
     return ranks
 
 
-def _ranks_within(members: list[tuple[int, int | None, Decimal]]) -> dict[int, int]:
-    by_group: dict[int | None, list[tuple[int, Decimal]]] = {}
-    for member_id, group, total in members:
-        by_group.setdefault(group, []).append((member_id, total))
-    ranks: dict[int, int] = {}
-    for group_rows in by_group.values():
-        ranks.update(_competition_ranks(group_rows))
-    return ranks
+class _Ranking:
+    """What ranking needs of every member, in flat integer arrays (about 50 bytes a member): the id,
+    sector, committee (-1 for none), total in cents and the ranks stored before this run."""
+
+    def __init__(self) -> None:
+        self.ids, self.sectors, self.committees = array("q"), array("q"), array("q")
+        self.totals = array("q")
+        self.stored = array("q")  # three values a member, -1 for none
+
+    def add(self, member_id: int, sector: int | None, committee: int | None, total: Decimal, stored) -> None:
+        self.ids.append(member_id)
+        self.sectors.append(-1 if sector is None else sector)
+        self.committees.append(-1 if committee is None else committee)
+        self.totals.append(_cents(total))
+        self.stored.extend(-1 if r is None else r for r in (stored or (None, None, None)))
+
+    def changed(self) -> list[tuple[int, int, int, int | None]]:
+        """(member, rank, rank in sector, rank in committee) for each member whose ranks moved."""
+        ids, totals = self.ids, self.totals
+        # Totals high to low, then ids low to high: one sort over plain positions.
+        order = sorted(range(len(ids)), key=lambda i: -totals[i] * 4_294_967_296 + ids[i])
+        overall = _competition_ranks(order, ids, totals)
+        in_sector = self._within(order, self.sectors)
+        in_committee = self._within(order, self.committees)
+        changed = []
+        for i, member_id in enumerate(ids):
+            committee = in_committee.get(member_id) if self.committees[i] != -1 else None
+            ranks = (overall[member_id], in_sector[member_id], committee)
+            before = tuple(None if r == -1 else r for r in self.stored[3 * i : 3 * i + 3])
+            if before != ranks:
+                changed.append((member_id, *ranks))
+        return changed
+
+    def _within(self, order: list[int], groups: array[int]) -> dict[int, int]:
+        by_group: dict[int, list[int]] = {}
+        for i in order:
+            by_group.setdefault(groups[i], []).append(i)
+        ranks: dict[int, int] = {}
+        for positions in by_group.values():
+            ranks.update(_competition_ranks(positions, self.ids, self.totals))
+        return ranks
 
 
 # The score part of a row, then its ranks: a re-run compares these as plain tuples and builds a
@@ -124,23 +187,54 @@ def _upsert(rows: list[tuple]) -> None:
             )
 
 
+def _roster_chunks(year: int):
+    """The year's members a chunk at a time, by id (keyset: no chunk re-reads an earlier one)."""
+    last = 0
+    while True:
+        chunk = list(
+            members_of_year(year)
+            .filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "is_standing", "sector_id", "committee_id", "joined_on", "left_on")[:CHUNK]
+        )
+        if not chunk:
+            return
+        yield chunk
+        last = chunk[-1][0]
+
+
+def _write_ranks(year: int, rows: list[tuple[int, int, int, int | None]], now: Any) -> None:
+    """Set the ranks of the members whose ranks moved, in batches of one statement each."""
+    table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _UPSERT_BATCH):
+            batch = rows[start : start + _UPSERT_BATCH]
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+            cursor.execute(
+                f"WITH v (member_id, r, rs, rc) AS (VALUES {values}) "
+                f"UPDATE {table} SET rank = v.r, rank_in_sector = v.rs, "
+                "rank_in_committee = CAST(v.rc AS integer), computed_at = %s "
+                f"FROM v WHERE {table}.year = %s AND {table}.member_id = v.member_id",
+                [value for row in batch for value in row] + [now, year],
+            )
+
+
 @transaction.atomic
 def evaluation_compute(year: int) -> RollupResult:
-    """Write every member's AnnualEvaluation for the year from the confirmed ledger."""
+    """Write every member's AnnualEvaluation for the year from the confirmed ledger.
+
+    A chunk of members at a time: their ledger groups are scored and the rows whose score changed
+    are written (with the ranks they had); what ranking needs of every member is kept in flat
+    arrays, and once all are scored only the rows whose ranks moved get their new ranks. Memory
+    stays that of one chunk whether the year has 2,200 members or 11,000.
+    """
     scheme = scoring.load_scheme(year)
     if scheme is None:
         raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
-    roster = list(
-        members_of_year(year)
-        .order_by("pk")
-        .values_list("pk", "is_standing", "sector_id", "committee_id", "joined_on", "left_on")
-    )
     full = days_in_year(year)
-    scores: dict[int, tuple] = {}  # member → the _SCORED values
-    stored_ranks: dict[int, tuple] = {}  # member → the _RANKED values as stored
-    rescored: set[int] = set()
-    for start in range(0, len(roster), CHUNK):
-        chunk = roster[start : start + CHUNK]
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    ranking, medians = _Ranking(), _Medians()
+    for chunk in _roster_chunks(year):
         bounds = {"member_id__gte": chunk[0][0], "member_id__lte": chunk[-1][0]}
         groups = scoring.entry_groups(DossierEntry.objects.filter(year=year, **bounds))
         stored = {
@@ -149,7 +243,8 @@ def evaluation_compute(year: int) -> RollupResult:
                 "member_id", *_COMPARED
             )
         }
-        for member_id, is_standing, _sector, _committee, joined, left in chunk:
+        rescored = []
+        for member_id, is_standing, sector, committee, joined, left in chunk:
             served = served_days(joined, left, year)
             result = scoring.evaluate(
                 scheme,
@@ -158,8 +253,9 @@ def evaluation_compute(year: int) -> RollupResult:
                 detail=False,
                 served=Fraction(served, full),
             )
+            points = result.points_by_category()
             score = (
-                result.points_by_category(),
+                points,
                 result.total,
                 result.grade,
                 result.duties_met,
@@ -167,47 +263,31 @@ def evaluation_compute(year: int) -> RollupResult:
                 served,
                 served < full,
             )
-            scores[member_id] = score
             before = stored.get(member_id)
+            ranks = before[len(_SCORED) :] if before is not None else None
             if before is None or before[: len(_SCORED)] != score:
-                rescored.add(member_id)
-            if before is not None:
-                stored_ranks[member_id] = before[len(_SCORED) :]
-
-    totals = [(pk, scores[pk][1]) for pk, *_rest in roster]
-    overall = _competition_ranks(totals)
-    in_sector = _ranks_within([(pk, sector, scores[pk][1]) for pk, _s, sector, *_rest in roster])
-    in_committee = _ranks_within(
-        [(pk, committee, scores[pk][1]) for pk, _s, _sec, committee, *_rest in roster if committee]
-    )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    changed = []
-    for pk, *_rest in roster:
-        ranks = (overall[pk], in_sector[pk], in_committee.get(pk))
-        if pk in rescored or stored_ranks.get(pk) != ranks:
-            points, total, grade, met, missing, served, part = scores[pk]
-            changed.append(
-                (
-                    year,
-                    pk,
-                    json.dumps(points),
-                    total,
-                    grade,
-                    met,
-                    json.dumps(missing),
-                    served,
-                    part,
-                    *ranks,
-                    now,
+                # Written now with the ranks it had (a new row: 0 until ranked below).
+                old = ranks or (0, 0, None)
+                rescored.append(
+                    (
+                        year,
+                        member_id,
+                        json.dumps(points),
+                        result.total,
+                        result.grade,
+                        result.duties_met,
+                        json.dumps(result.missing_duties),
+                        served,
+                        served < full,
+                        *old,
+                        now,
+                    )
                 )
-            )
-    # A nightly re-run mostly finds the same results: only rows that differ are written.
-    _upsert(changed)
+            ranking.add(member_id, sector, committee, result.total, ranks)
+            medians.add(points, result.total)
+        # A nightly re-run mostly finds the same results: only rows that differ are written.
+        _upsert(rescored)
+    _write_ranks(year, ranking.changed(), now)
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
-    points = [score[0] for score in scores.values()]
-    return RollupResult(
-        year=year,
-        members=len(roster),
-        medians=_medians(points, [score[1] for score in scores.values()]),
-    )
+    return RollupResult(year=year, members=medians.members, medians=medians.result())
