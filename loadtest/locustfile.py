@@ -87,6 +87,8 @@ class Leader(Person):
     @task
     def dashboard(self) -> None:
         self.client.get(f"/dashboard/?year={YEAR}", name="dashboard")
+        # The page fetches its inactive-members panel right after it arrives, as a browser does.
+        self.client.get(f"/dashboard/inactive/?year={YEAR}&panel=1", name="dashboard inactive panel")
 
 
 class Staff(Person):
@@ -110,7 +112,7 @@ class Staff(Person):
             "was": unescape(_found(r'name="was" value="([^"]*)"', html, "sign-in sheet's 'was' field")),
         }
         for member_id, status in re.findall(
-            r'name="status-(\d+)" id="s-\d+-(\w+)" value="\w+" autocomplete="off" checked', html
+            r"name=status-(\d+) value=(\w+) id=\w+ checked", html
         ):
             data[f"status-{member_id}"] = status
             data[f"speech-{member_id}"] = ""
