@@ -44,22 +44,23 @@ class _Medians:
         self.cents: dict[str, array[int]] = {}
         self.totals: array[int] = array("q")
 
-    def add(self, points: dict[str, str], total: Decimal) -> None:
+    def add(self, points: dict[str, str], total_cents: int) -> None:
+        cents = self.cents
         for category, value in points.items():
-            column = self.cents.setdefault(category, array("q", bytes(8 * self.members)))
-            column.append(_cents(Decimal(value)))
+            column = cents.get(category)
+            if column is None:
+                column = cents[category] = array("q")
+            column.append(_cents_of(value))
+        self.totals.append(total_cents)
         self.members += 1
-        for column in self.cents.values():
-            if len(column) < self.members:
-                column.append(0)
-        self.totals.append(_cents(total))
 
     def result(self) -> dict[str, str]:
         medians: dict[str, str] = {}
         if not self.members:
             return medians
         for category, column in self.cents.items():
-            medians[category] = str(_median(column).quantize(Decimal("0.01")))
+            zeros = array("q", bytes(8 * (self.members - len(column))))  # members without any
+            medians[category] = str(_median(column + zeros).quantize(Decimal("0.01")))
         medians["total"] = str(_median(self.totals))
         return medians
 
@@ -67,6 +68,13 @@ class _Medians:
 def _cents(value: Decimal) -> int:
     # Points and totals are stored with two decimals (DecimalField(decimal_places=2)).
     return int(value.scaleb(2))
+
+
+def _cents_of(text: str) -> int:
+    """'12.50' → 1250 without a Decimal; any other spelling goes through one."""
+    if len(text) > 3 and text[-3] == ".":
+        return int(text[:-3] + text[-2:])
+    return _cents(Decimal(text))
 
 
 def _median(column: array[int]) -> Decimal:
@@ -111,11 +119,11 @@ class _Ranking:
         self.totals = array("q")
         self.stored = array("q")  # three values a member, -1 for none
 
-    def add(self, member_id: int, sector: int | None, committee: int | None, total: Decimal, stored) -> None:
+    def add(self, member_id: int, sector: int | None, committee: int | None, total: int, stored) -> None:
         self.ids.append(member_id)
         self.sectors.append(-1 if sector is None else sector)
         self.committees.append(-1 if committee is None else committee)
-        self.totals.append(_cents(total))
+        self.totals.append(total)
         self.stored.extend(-1 if r is None else r for r in (stored or (None, None, None)))
 
     def changed(self) -> list[tuple[int, int, int, int | None]]:
@@ -283,8 +291,9 @@ def evaluation_compute(year: int) -> RollupResult:
                         now,
                     )
                 )
-            ranking.add(member_id, sector, committee, result.total, ranks)
-            medians.add(points, result.total)
+            total = _cents(result.total)
+            ranking.add(member_id, sector, committee, total, ranks)
+            medians.add(points, total)
         # A nightly re-run mostly finds the same results: only rows that differ are written.
         _upsert(rescored)
     _write_ranks(year, ranking.changed(), now)
