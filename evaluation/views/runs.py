@@ -42,7 +42,7 @@ def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
     listing = paginate(request, evaluations.qs, filterset=evaluations, per_page=50)
     for e in listing.page:
         e.category_points = [e.points_by_category.get(c, "") for c in Category.values]
-    distribution = selectors.grade_distribution(year)
+    distribution, unmet = selectors.grade_distribution(year)
     runs = list(EvaluationRun.objects.filter(year=year).select_related("requested_by")[:5])
     return render(
         request,
@@ -57,7 +57,7 @@ def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
             },
             "runs": runs,
             "active": next((r for r in runs if r.status in EvaluationRun.ACTIVE), None),
-            "unmet": AnnualEvaluation.objects.filter(year=year, duties_met=False).count(),
+            "unmet": unmet,
         },
     )
 
