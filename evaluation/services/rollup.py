@@ -8,8 +8,10 @@ that changed. Re-running gives the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -95,19 +97,18 @@ def members_of_year(year: int) -> QuerySet[Member]:
     )
 
 
-def _competition_ranks(order: list[int], ids: array[int], totals: array[int]) -> dict[int, int]:
+def _competition_ranks(order: list[int], totals: array[int], ranks: array[int]) -> None:
     """1, 2, 2, 4: equal totals share a rank, the next rank skips. Ties are listed by member id.
 
-    `order` holds positions into `ids`/`totals` already sorted (totals high to low, ids low to high).
+    `order` holds positions (into `totals` and `ranks`) already sorted: totals high to low, ids low
+    to high. The rank of the member at position i is written to ranks[i].
     """
-    ranks: dict[int, int] = {}
     previous_total, previous_rank = None, 0
-    for position, i in enumerate(order, start=1):
+    for place, i in enumerate(order, start=1):
         total = totals[i]
-        rank = previous_rank if total == previous_total else position
-        ranks[ids[i]] = rank
+        rank = previous_rank if total == previous_total else place
+        ranks[i] = rank
         previous_total, previous_rank = total, rank
-    return ranks
 
 
 class _Ranking:
@@ -126,31 +127,28 @@ class _Ranking:
         self.totals.append(total)
         self.stored.extend(-1 if r is None else r for r in (stored or (None, None, None)))
 
-    def changed(self) -> list[tuple[int, int, int, int | None]]:
+    def changed(self) -> Iterator[tuple[int, int, int, int | None]]:
         """(member, rank, rank in sector, rank in committee) for each member whose ranks moved."""
-        ids, totals = self.ids, self.totals
+        ids, totals, count = self.ids, self.totals, len(self.ids)
         # Totals high to low, then ids low to high: one sort over plain positions.
-        order = sorted(range(len(ids)), key=lambda i: -totals[i] * 4_294_967_296 + ids[i])
-        overall = _competition_ranks(order, ids, totals)
-        in_sector = self._within(order, self.sectors)
-        in_committee = self._within(order, self.committees)
-        changed = []
-        for i, member_id in enumerate(ids):
-            committee = in_committee.get(member_id) if self.committees[i] != -1 else None
-            ranks = (overall[member_id], in_sector[member_id], committee)
-            before = tuple(None if r == -1 else r for r in self.stored[3 * i : 3 * i + 3])
-            if before != ranks:
-                changed.append((member_id, *ranks))
-        return changed
+        order = sorted(range(count), key=lambda i: -totals[i] * 4_294_967_296 + ids[i])
+        overall, in_sector, in_committee = (array("q", bytes(8 * count)) for _ in range(3))
+        _competition_ranks(order, totals, overall)
+        self._within(order, self.sectors, in_sector)
+        self._within(order, self.committees, in_committee)
+        del order
+        stored, committees = self.stored, self.committees
+        for i in range(count):
+            committee = in_committee[i] if committees[i] != -1 else -1
+            if (overall[i], in_sector[i], committee) != (stored[3 * i], stored[3 * i + 1], stored[3 * i + 2]):
+                yield ids[i], overall[i], in_sector[i], (None if committee == -1 else committee)
 
-    def _within(self, order: list[int], groups: array[int]) -> dict[int, int]:
+    def _within(self, order: list[int], groups: array[int], ranks: array[int]) -> None:
         by_group: dict[int, list[int]] = {}
         for i in order:
             by_group.setdefault(groups[i], []).append(i)
-        ranks: dict[int, int] = {}
         for positions in by_group.values():
-            ranks.update(_competition_ranks(positions, self.ids, self.totals))
-        return ranks
+            _competition_ranks(positions, self.totals, ranks)
 
 
 # The score part of a row, then its ranks: a re-run compares these as plain tuples and builds a
@@ -211,12 +209,12 @@ def _roster_chunks(year: int):
         last = chunk[-1][0]
 
 
-def _write_ranks(year: int, rows: list[tuple[int, int, int, int | None]], now: Any) -> None:
+def _write_ranks(year: int, rows: Iterable[tuple[int, int, int, int | None]], now: Any) -> None:
     """Set the ranks of the members whose ranks moved, in batches of one statement each."""
     table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
+    rows = iter(rows)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), _UPSERT_BATCH):
-            batch = rows[start : start + _UPSERT_BATCH]
+        while batch := list(itertools.islice(rows, _UPSERT_BATCH)):
             values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
             cursor.execute(
                 f"WITH v (member_id, r, rs, rc) AS (VALUES {values}) "
