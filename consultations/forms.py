@@ -182,6 +182,12 @@ class InstructionForm(CleanTextMixin, forms.ModelForm):
         self.helper.form_tag = False
 
 
+def _trimmed(row: list[Any]) -> list[Any]:
+    while row and row[-1] == "":
+        row.pop()
+    return row
+
+
 class SheetForm:
     """The posted sign-in sheet, read and validated row by row like any form.
 
@@ -201,8 +207,9 @@ class SheetForm:
 
     @staticmethod
     def encode(rows: dict[int, SheetRow]) -> str:
+        # Trailing empty values are left out: most rows are [member, status].
         return json.dumps(
-            [[m, r.status, r.speech, r.leave_reason] for m, r in rows.items()],
+            [_trimmed([m, r.status, r.speech, r.leave_reason]) for m, r in rows.items()],
             ensure_ascii=False,
             separators=(",", ":"),
         )
@@ -210,9 +217,10 @@ class SheetForm:
     def _originals(self) -> dict[int, SheetRow] | None:
         try:
             raw = json.loads(self.data.get("was", ""))
-            return {
-                int(m): SheetRow(str(status), str(reason), str(speech)) for m, status, speech, reason in raw
-            }
+            rows = {}
+            for m, status, speech, reason in ([*row, "", ""][:4] for row in raw):
+                rows[int(m)] = SheetRow(str(status), str(reason), str(speech))
+            return rows
         except (TypeError, ValueError):
             return None
 
