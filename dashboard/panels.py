@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Attendance, Meeting, MeetingKind
-from evaluation.models import AnnualEvaluation
+from evaluation.models import AnnualEvaluation, EvaluationSummary
 from evaluation.selectors import grade_names
-from members.models import DossierEntry, Member
+from members.models import DossierEntry, Member, Sector, SpecialCommittee
 from platforms.models import Platform, PlatformSession
 from proposals.models import Proposal, SentimentReport
 from research.models import ReportInstruction, ResearchReport, ResearchTopic
@@ -217,11 +218,14 @@ def settings_chart(year: int) -> dict[str, Any]:
     }
 
 
-def grades(year: int) -> dict[str, Any]:
+def _summary(year: int) -> EvaluationSummary | None:
+    """The rollup's figures for the year, written with the rows they sum (one row, not 11,000)."""
+    return EvaluationSummary.objects.filter(year=year).first()
+
+
+def grades(year: int, summary: EvaluationSummary | None) -> dict[str, Any]:
     """Members per grade, in the order of the year's own grade bands (as the committee names them)."""
-    counts = dict(
-        AnnualEvaluation.objects.filter(year=year).values_list("grade").annotate(n=Count("pk")).order_by()
-    )
+    counts = {g: n for g, n in (summary.grades if summary else {}).items() if n}
     bands = grade_names(year)
     names = [g for g in bands if g in counts] + sorted(g for g in counts if g not in bands)
     url = reverse("evaluation:year", args=[year])
@@ -232,22 +236,35 @@ def grades(year: int) -> dict[str, Any]:
     }
 
 
-def averages(year: int) -> dict[str, list[Any]]:
-    evaluations = AnnualEvaluation.objects.filter(year=year)
-    by_committee = list(
-        evaluations.values("member__committee__name")
-        .annotate(avg=Avg("total"), n=Count("pk"))
-        .order_by("-avg")
-    )
-    by_sector = list(
-        evaluations.values("member__sector__name").annotate(avg=Avg("total"), n=Count("pk")).order_by("-avg")
-    )
-    return {"by_committee": by_committee, "by_sector": by_sector}
+def averages(summary: EvaluationSummary | None) -> dict[str, list[Any]]:
+    """Average totals by committee and by sector, highest first (names looked up, two small tables)."""
+    if summary is None:
+        return {"by_committee": [], "by_sector": []}
+
+    def rows(groups: list[list[Any]], names: dict[int, str], key: str) -> list[dict[str, Any]]:
+        out = [
+            {
+                key: names.get(group) if group is not None else None,
+                "avg": Decimal(cents).scaleb(-2) / n,
+                "n": n,
+            }
+            for group, n, cents in groups
+            if n
+        ]
+        return sorted(out, key=lambda r: -r["avg"])
+
+    committees = dict(SpecialCommittee.objects.values_list("pk", "name"))
+    sectors = dict(Sector.objects.values_list("pk", "name"))
+    return {
+        "by_committee": rows(summary.by_committee, committees, "member__committee__name"),
+        "by_sector": rows(summary.by_sector, sectors, "member__sector__name"),
+    }
 
 
 def top_members(year: int) -> list[AnnualEvaluation]:
+    # The first ten places have ranks of at most ten: read through the (year, rank) index.
     return list(
-        AnnualEvaluation.objects.filter(year=year)
+        AnnualEvaluation.objects.filter(year=year, rank__lte=10)
         .select_related("member", "member__sector")
         .order_by("rank", "member__name")[:10]
     )
@@ -281,8 +298,9 @@ def inactive_queryset(year: int) -> tuple[QuerySet[Member], dt.date]:
 
 
 def dashboard(year: int) -> dict[str, Any]:
-    grade_chart = grades(year)
-    averages_ = averages(year)
+    summary = _summary(year)
+    grade_chart = grades(year, summary)
+    averages_ = averages(summary)
     return {
         "year": year,
         "previous": year - 1,

@@ -190,6 +190,24 @@ class AnnualEvaluation(models.Model):
         return f"{self.year} {self.member}"
 
 
+class EvaluationSummary(models.Model):
+    """The year's evaluation in figures, written by the rollup in the transaction that writes the rows
+    it sums — so the dashboard reads a city's grades and averages from one row, equal to the list."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True, validators=[plausible_year])
+    grades = models.JSONField(_("各等次人数"), default=dict)  # grade → members
+    by_sector = models.JSONField(_("各界别总分"), default=list)  # [sector id, members, total in cents]
+    by_committee = models.JSONField(_("各专委会总分"), default=list)  # [committee id or null, members, cents]
+    computed_at = models.DateTimeField(_("计算时间"))
+
+    class Meta:
+        verbose_name = _("年度考评汇总")
+        verbose_name_plural = _("年度考评汇总")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
 class EvaluationRun(models.Model):
     """One run of a year's rollup: its state, how long it took, and the committee's medians."""
 

@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import json
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,7 +28,7 @@ from members.models import DossierEntry, Member
 from members.models.register import days_in_year, served_days
 
 from .. import scoring
-from ..models import AnnualEvaluation
+from ..models import AnnualEvaluation, EvaluationSummary
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,15 @@ class _Ranking:
             if (overall[i], in_sector[i], committee) != (stored[3 * i], stored[3 * i + 1], stored[3 * i + 2]):
                 yield ids[i], overall[i], in_sector[i], (None if committee == -1 else committee)
 
+    def sums(self, groups: array[int]) -> list[list[int | None]]:
+        """[group (None for none), members, total in cents] per group, for the year's summary."""
+        by_group: dict[int, list[int]] = {}
+        for group, total in zip(groups, self.totals, strict=True):
+            row = by_group.setdefault(group, [0, 0])
+            row[0] += 1
+            row[1] += total
+        return [[None if g == -1 else g, n, cents] for g, (n, cents) in sorted(by_group.items())]
+
     def _within(self, order: list[int], groups: array[int], ranks: array[int]) -> None:
         by_group: dict[int, list[int]] = {}
         for i in order:
@@ -203,9 +213,10 @@ def _roster_chunks(year: int):
             .order_by("pk")
             .values_list("pk", "is_standing", "sector_id", "committee_id", "joined_on", "left_on")[:CHUNK]
         )
-        if not chunk:
+        if chunk:
+            yield chunk
+        if len(chunk) < CHUNK:
             return
-        yield chunk
         last = chunk[-1][0]
 
 
@@ -239,7 +250,7 @@ def evaluation_compute(year: int) -> RollupResult:
         raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
     full = days_in_year(year)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    ranking, medians = _Ranking(), _Medians()
+    ranking, medians, grades = _Ranking(), _Medians(), Counter[str]()
     for chunk in _roster_chunks(year):
         bounds = {"member_id__gte": chunk[0][0], "member_id__lte": chunk[-1][0]}
         groups = scoring.entry_groups(DossierEntry.objects.filter(year=year, **bounds))
@@ -292,9 +303,24 @@ def evaluation_compute(year: int) -> RollupResult:
             total = _cents(result.total)
             ranking.add(member_id, sector, committee, total, ranks)
             medians.add(points, total)
+            grades[result.grade] += 1
         # A nightly re-run mostly finds the same results: only rows that differ are written.
         _upsert(rescored)
     _write_ranks(year, ranking.changed(), now)
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
+    # The year's figures for the dashboard, in the same transaction as the rows they sum.
+    summary = EvaluationSummary(
+        year=year,
+        grades=dict(grades),
+        by_sector=ranking.sums(ranking.sectors),
+        by_committee=ranking.sums(ranking.committees),
+        computed_at=timezone.now(),
+    )
+    EvaluationSummary.objects.bulk_create(
+        [summary],
+        update_conflicts=True,
+        unique_fields=["year"],
+        update_fields=["grades", "by_sector", "by_committee", "computed_at"],
+    )
     return RollupResult(year=year, members=medians.members, medians=medians.result())

@@ -176,3 +176,27 @@ def test_awards_are_proposed_from_the_evaluation_by_their_criteria(committee, st
     evaluation_services.award_decide(award=award, confirm=True, actor=staff)
     award.refresh_from_db()
     assert award.status == "confirmed" and award.decided_by == staff
+
+
+def test_the_year_summary_equals_the_rows_it_was_written_with(committee):
+    """The dashboard's grades and averages come from the summary: it must equal the rows, always."""
+    from django.db.models import Count, Sum
+
+    from evaluation.models import EvaluationSummary
+
+    evaluation_services.evaluation_rollup(year=2023)
+    EntryFactory.create_batch(4, member=committee["丁"], kind=K.SPEECH_ORAL)  # 丁 rises: ranks move
+    committee["乙"].sector = committee["丙"].sector
+    committee["乙"].save()
+    evaluation_services.evaluation_rollup(year=2023)
+    summary = EvaluationSummary.objects.get(year=2023)
+    rows = AnnualEvaluation.objects.filter(year=2023).order_by()
+
+    def sums(field):
+        grouped = rows.values_list(field).annotate(n=Count("pk"), total=Sum("total"))
+        return {group: [n, int(total * 100)] for group, n, total in grouped}
+
+    assert summary.grades == dict(rows.values_list("grade").annotate(n=Count("pk")))
+    assert {s: [n, cents] for s, n, cents in summary.by_sector} == sums("member__sector")
+    assert {c: [n, cents] for c, n, cents in summary.by_committee} == sums("member__committee")
+    assert sum(n for _c, n, _cents in summary.by_committee) == rows.count() == 5
