@@ -80,7 +80,12 @@ def visible_proposals(user: AnyUser) -> QuerySet:
 
 def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(
-        visible_proposals(user).select_related("lead", "lead__sector", "term", "merged_into"), pk, user, write
+        visible_proposals(user).select_related(
+            "lead", "lead__sector", "term", "merged_into", "author_sector", "author_committee"
+        ),
+        pk,
+        user,
+        write,
     )
 
 
@@ -88,7 +93,7 @@ def get_proposal_for_proposer(user: AnyUser, pk: int):
     """A proposal its lead proposer works on (edit the draft, invite, submit, withdraw): whoever else
     may see it gets a 403, whoever may not a 404."""
     proposal = get_proposal_for_user(user, pk)
-    if not user.is_authenticated or proposal.lead.user_id != user.pk:
+    if not user.is_authenticated or proposal.lead is None or proposal.lead.user_id != user.pk:
         raise PermissionDenied
     return proposal
 
@@ -138,10 +143,13 @@ def get_reply_for_user(user: AnyUser, pk: int):
 
 
 def get_reply_to_rate(user: AnyUser, pk: int):
-    """A reply the user rates: its proposal's lead or an accepted co-signer; a 403 for other readers."""
+    """A reply the user rates: its proposal's lead or an accepted co-signer; a 403 for other readers.
+    Staff record a 集体提案's verdict on its author body's behalf (the member is then None)."""
     reply = get_reply_for_user(user, pk)
-    member = own_member(user)
     proposal = reply.proposal
+    if proposal.is_collective and can_edit(user):
+        return reply, None
+    member = own_member(user)
     if member is None or not (
         proposal.lead_id == member.pk or proposal.cosigners.filter(pk=member.pk).exists()
     ):
