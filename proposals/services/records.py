@@ -16,7 +16,6 @@ from members.models import Member
 
 from ..models import Proposal, SentimentReport
 
-
 _COLLECTIVE_AUTHOR = {
     Proposal.Author.SECTOR: "author_sector",
     Proposal.Author.COMMITTEE: "author_committee",
