@@ -165,6 +165,14 @@ def get_handling_unit_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(HandlingUnit.objects.all(), pk, user, write)
 
 
+def get_compilation_for_user(user: AnyUser, pk: int):
+    """A 提案汇编 (its progress, its PDF): staff and leaders, who start it; nobody else."""
+    from proposals.models import Compilation
+
+    ensure_can_read_all(user)
+    return _fetch(Compilation.objects.all(), pk, user, False)
+
+
 def visible_sentiments(user: AnyUser) -> QuerySet:
     from proposals.models import SentimentReport
 
@@ -178,6 +186,7 @@ def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
 __all__ = [
     "UNIT_URL_NAMES",
     "get_assignment_for_user",
+    "get_compilation_for_user",
     "get_handling_unit_for_user",
     "get_invitation_for_user",
     "get_proposal_for_proposer",

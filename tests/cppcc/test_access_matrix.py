@@ -125,6 +125,18 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "proposals:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
     "proposals:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "proposals:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    # The year's 提案汇编: staff and leaders start it (built inline here), watch it and download it.
+    "proposals:compilation_start": ("post", None, {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302, UNIT: 403}),
+    "proposals:compilation_status": (
+        "get",
+        "compilation",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "proposals:compilation_file": (
+        "get",
+        "compilation",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
     "proposals:detail": (
         "get",
         "proposal",
@@ -669,6 +681,12 @@ def build_targets(member, other_member, staff):
                 else:
                     found.append(assignment.pk)
             return [found[0]], [found[1]]
+        if target == "compilation":
+            from proposals.models import Compilation
+
+            job = Compilation.objects.create(year=YEAR, status="done", total=0)
+            job.file.save("2023.pdf", ContentFile(_pdf("汇编")), save=True)
+            return [job.pk], [job.pk]
         if target == "dispute":
             entry = DossierEntry.objects.create(
                 member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
