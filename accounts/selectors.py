@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
 from members.models import Member
+from proposals.models import Assignment, HandlingUnit, Reply
 
 from .models import PasswordChangeRequired
 
@@ -13,3 +18,32 @@ def must_change_password(user: Any) -> bool:
 
 def without_account_count() -> int:
     return Member.objects.filter(status=Member.Status.ACTIVE, user__isnull=True).count()
+
+
+def _count(queryset: Any) -> Coalesce:
+    return Coalesce(Subquery(queryset.order_by().values("unit").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+def unit_list(*, year: int) -> QuerySet[HandlingUnit]:
+    """Every handling unit with the year's work: proposals assigned to it (still its own), those it
+    answered (a reply, or a 会办's opinion), those overdue; and its working logins. One query."""
+    from proposals.filters import overdue_q
+
+    assigned = Assignment.objects.filter(unit=OuterRef("pk"), is_active=True, proposal__year=year).annotate(
+        replied=Exists(Reply.objects.filter(assignment=OuterRef("pk")))
+    )
+    return HandlingUnit.objects.annotate(
+        assigned=_count(assigned),
+        answered=_count(
+            assigned.filter(Q(replied=True) | Q(role=Assignment.Role.CO, opinion_on__isnull=False))
+        ),
+        overdue=_count(assigned.filter(overdue_q(timezone.localdate()))),
+        logins=Count("users", filter=Q(users__is_active=True), distinct=True),
+    ).order_by("-is_active", "name")
+
+
+def unit_page(*, unit: HandlingUnit) -> dict[str, Any]:
+    return {
+        "logins": list(unit.users.select_related("contact").order_by("-is_active", "username")),
+        "history": unit.history.select_related("history_user").order_by("-history_date")[:50],
+    }

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from . import (
+    STAFF_GROUP,
     _authored_by,
     _fetch,
     can_edit,
@@ -165,6 +166,19 @@ def get_handling_unit_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(HandlingUnit.objects.all(), pk, user, write)
 
 
+def get_unit_login_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A login of a handling unit, with its unit: the office keeps them, leaders read. Never a staff
+    or superuser account, whatever units it was added to."""
+    from django.contrib.auth import get_user_model
+
+    from proposals.models import HandlingUnit
+
+    ensure_can_read_all(user)
+    logins = get_user_model().objects.filter(handling_units__isnull=False, is_superuser=False)
+    login = _fetch(logins.exclude(groups__name=STAFF_GROUP).distinct(), pk, user, write)
+    return HandlingUnit.objects.filter(users=login).first(), login
+
+
 def get_compilation_for_user(user: AnyUser, pk: int):
     """A 提案汇编 (its progress, its PDF): staff and leaders, who start it; nobody else."""
     from proposals.models import Compilation
@@ -193,6 +207,7 @@ __all__ = [
     "get_proposal_for_user",
     "get_reply_for_user",
     "get_reply_to_rate",
+    "get_unit_login_for_user",
     "get_sentiment_for_user",
     "may_enter_proposals",
     "unit_may_open",
