@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -57,11 +58,12 @@ def collective(year: int, first_number: int, day: dt.date) -> list[Proposal]:
     """The year's 集体提案, numbered after the members' proposals."""
     made = []
     for offset, (kind, author, title) in enumerate(COLLECTIVE):
-        fields = {
+        by_kind: dict[str, dict[str, Any]] = {
             "sector": {"author_sector": Sector.objects.filter(name=author).first()},
             "committee": {"author_committee": SpecialCommittee.objects.filter(name=author).first()},
             "group": {"author_group": author},
-        }[kind]
+        }
+        fields = by_kind[kind]
         made.append(
             services.proposal_create(
                 actor=None,

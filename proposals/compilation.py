@@ -21,52 +21,36 @@ from .models import Assignment, Proposal, Reply
 PART = 20
 
 
-def compilation_proposals(year: int) -> list[Proposal]:
-    """The year's filed proposals (立案, 交办, 已答复), each with its units and replies attached."""
-    proposals = list(
+def compilation_pdf(year: int, progress: Callable[[int, int], Any]) -> tuple[bytes, int]:
+    """The PDF and its number of pages; `progress(done, total)` is told after each part."""
+    proposals: list[Any] = list(
         Proposal.objects.filter(year=year, status__in=Proposal.FILED_STATES)
-        .select_related("lead", "lead__sector", "author_sector", "author_committee")
+        .select_related("lead__sector", "author_sector", "author_committee")
         .prefetch_related(
             "cosigners",
             Prefetch(
-                "assignments",
-                queryset=Assignment.objects.filter(is_active=True).select_related("unit"),
-                to_attr="units",
+                "assignments", Assignment.objects.filter(is_active=True).select_related("unit"), "units"
             ),
-            Prefetch(
-                "replies", queryset=Reply.objects.select_related("assignment__unit"), to_attr="reply_list"
-            ),
+            Prefetch("replies", Reply.objects.select_related("assignment__unit"), "reply_list"),
         )
         .order_by("filed_number", "number", "pk")
     )
     for p in proposals:
-        lead_units = [a.unit.name for a in p.units if a.replies_to_proposer]
-        # Records typed in before units were accounts keep their unit as text.
-        p.lead_unit = "、".join(lead_units) or p.handling_unit
+        # Records typed in before units had accounts keep their unit as text.
+        p.lead_unit = "、".join(a.unit.name for a in p.units if a.replies_to_proposer) or p.handling_unit
         p.co_units = "、".join(a.unit.name for a in p.units if not a.replies_to_proposer)
-    return proposals
-
-
-def compilation_pdf(year: int, progress: Callable[[int, int], Any]) -> tuple[bytes, int]:
-    """The PDF and its number of pages; `progress(done, total)` is told after each part."""
-    proposals = compilation_proposals(year)
-    total = len(proposals)
+    total, parts, starts, page = len(proposals), [], {}, 1
     progress(0, total)
-    parts, starts, page = [], {}, 1
     for first in range(0, total, PART):
         chunk = proposals[first : first + PART]
         document = render_document("proposals/compilation_part_pdf.html", {"proposals": chunk, "start": page})
         for index, laid in enumerate(document.pages):
-            for anchor in laid.anchors:
-                starts[anchor] = page + index
+            starts.update(dict.fromkeys(laid.anchors, page + index))
         page += len(document.pages)
         parts.append(document)
         progress(first + len(chunk), total)
     for p in proposals:
         p.page = starts.get(f"p{p.pk}")
-    front = render_document(
-        "proposals/compilation_pdf.html",
-        {"year": year, "proposals": proposals, "printed_on": timezone.localdate()},
-    )
-    documents = [front, *parts]
+    context = {"year": year, "proposals": proposals, "printed_on": timezone.localdate()}
+    documents = [render_document("proposals/compilation_pdf.html", context), *parts]
     return join_documents(documents), sum(len(d.pages) for d in documents)

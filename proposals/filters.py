@@ -68,21 +68,7 @@ class ProposalFilter(ListFilter):
 
     class Meta:
         model = Proposal
-        fields = [
-            *(
-                "q",
-                "year",
-                "status",
-                "filed",
-                "key",
-                "stage",
-                "category",
-                "sector",
-                "author",
-                "unit",
-                "overdue",
-            )
-        ]
+        fields = ["q", "year", "status", "filed", "key", "stage", "category", "sector", "author", "unit"]
 
     def filter_queryset(self, queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
         # 已办复 of a unit's list means that unit's own reply.

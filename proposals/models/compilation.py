@@ -5,15 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cppcc.storage import private_storage
 from cppcc.validators import plausible_year
-
-
-def compilation_path(instance: Compilation, filename: str) -> str:
-    return f"compilations/{instance.year}-{timezone.now():%Y%m%d%H%M%S}.pdf"
 
 
 class Compilation(models.Model):
@@ -31,11 +26,9 @@ class Compilation(models.Model):
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(_("已完成件数"), default=0)
     total = models.PositiveIntegerField(_("总件数"), default=0)
-    file = models.FileField(_("文件"), storage=private_storage, upload_to=compilation_path, blank=True)
+    file = models.FileField(_("文件"), storage=private_storage, upload_to="compilations/", blank=True)
     pages = models.PositiveIntegerField(_("页数"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     requested_at = models.DateTimeField(_("发起时间"), auto_now_add=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
@@ -43,15 +36,11 @@ class Compilation(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        verbose_name = _("提案汇编")
-        verbose_name_plural = _("提案汇编")
+        verbose_name = verbose_name_plural = _("提案汇编")
         constraints = [
             # A second start while one is under way joins it rather than building the book twice.
             models.UniqueConstraint(
-                fields=["year"],
-                condition=Q(status__in=["queued", "running"]),
-                name="one_active_compilation_per_year",
-                violation_error_message=_("这一年度的提案汇编正在生成中。"),
+                fields=["year"], condition=Q(status__in=["queued", "running"]), name="one_active_compilation"
             ),
         ]
 
@@ -64,7 +53,7 @@ class Compilation(models.Model):
 
     @property
     def percent(self) -> int:
-        return int(self.done * 100 / self.total) if self.total else (100 if self.status == "done" else 0)
+        return int(self.done * 100 / self.total) if self.total else 0
 
     @property
     def seconds(self) -> float | None:

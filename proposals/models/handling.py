@@ -195,7 +195,7 @@ class Rating(models.Model):
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="ratings")
     member = models.ForeignKey(
         Member,
-        on_delete=models.PROTECT,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="proposal_ratings",

@@ -125,7 +125,7 @@ class Proposal(models.Model):
     )
     author_committee = models.ForeignKey(
         SpecialCommittee,
-        on_delete=models.PROTECT,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -134,12 +134,7 @@ class Proposal(models.Model):
     author_group = models.CharField(_("党派团体"), max_length=100, blank=True)
     # A collective proposal has no lead member (and no co-signers): its author is the body above.
     lead = models.ForeignKey(
-        Member,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="led_proposals",
-        verbose_name=_("领衔人"),
+        Member, models.PROTECT, null=True, blank=True, related_name="led_proposals", verbose_name=_("领衔人")
     )
     cosigners = models.ManyToManyField(
         Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")

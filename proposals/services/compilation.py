@@ -23,22 +23,18 @@ STALE = dt.timedelta(minutes=30)
 
 def compilation_start(*, year: int, actor: Any) -> tuple[Compilation, bool]:
     """The year's active job, or a new queued one; `True` when the caller must hand it to a worker."""
-    lost = Compilation.objects.filter(year=year, status__in=Compilation.ACTIVE)
-    lost.filter(requested_at__lt=timezone.now() - STALE).update(
-        status=C.FAILED, finished_at=timezone.now(), error=_("生成中断（后台任务未完成），请重新生成。")
-    )
-    active = lost.first()
-    if active is not None:
-        return active, False
+    active = Compilation.objects.filter(year=year, status__in=Compilation.ACTIVE)
+    lost = _("生成中断（后台任务未完成），请重新生成。")
+    active.filter(requested_at__lt=timezone.now() - STALE).update(status=C.FAILED, error=lost)
     try:
         with transaction.atomic():
             return Compilation.objects.create(year=year, requested_by=actor), True
-    except IntegrityError:  # someone else started it a moment ago
-        return Compilation.objects.get(year=year, status__in=Compilation.ACTIVE), False
+    except IntegrityError:  # one is under way (perhaps started a moment ago): join it
+        return active.get(), False
 
 
 def compilation_fail(*, job: Compilation, reason: str) -> Compilation:
-    """A job that could not be handed to a worker (the broker is down) ends failed, with why."""
+    """A job that could not be built or handed to a worker ends failed, with why."""
     Compilation.objects.filter(pk=job.pk, status__in=Compilation.ACTIVE).update(
         status=C.FAILED, error=reason, finished_at=timezone.now()
     )
@@ -48,18 +44,14 @@ def compilation_fail(*, job: Compilation, reason: str) -> Compilation:
 
 def compilation_build(job: Compilation) -> Compilation:
     """Lay the year's 汇编 out, telling the job how far it got; only a queued job starts, so a task
-    delivered twice builds it once."""
-    started = Compilation.objects.filter(pk=job.pk, status=C.QUEUED).update(
+    delivered twice builds it once. Only the newest book of a year keeps its file."""
+    if not Compilation.objects.filter(pk=job.pk, status=C.QUEUED).update(
         status=C.RUNNING, started_at=timezone.now()
-    )
-    job.refresh_from_db()
-    if not started:
+    ):
+        job.refresh_from_db()
         return job
-
-    def progress(done: int, total: int) -> None:
-        Compilation.objects.filter(pk=job.pk).update(done=done, total=total)
-
     try:
+        progress = lambda done, total: Compilation.objects.filter(pk=job.pk).update(done=done, total=total)  # noqa: E731
         data, pages = compilation_pdf(job.year, progress)
         job.refresh_from_db()
         job.file.save(f"{job.year}.pdf", ContentFile(data), save=False)
@@ -69,8 +61,7 @@ def compilation_build(job: Compilation) -> Compilation:
         return compilation_fail(job=job, reason=reason)
     job.status, job.pages, job.finished_at = C.DONE, pages, timezone.now()
     job.save(update_fields=["file", "status", "pages", "finished_at"])
-    # Only the newest book of a year is kept: earlier files go.
-    for old in Compilation.objects.filter(year=job.year, status=C.DONE).exclude(pk=job.pk).exclude(file=""):
+    for old in Compilation.objects.filter(year=job.year).exclude(pk=job.pk).exclude(file=""):
         old.file.delete(save=False)
         Compilation.objects.filter(pk=old.pk).update(file="")
     return job

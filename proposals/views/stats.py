@@ -62,29 +62,16 @@ def compilation_start(request: HttpRequest) -> HttpResponse:
 
 def compilation_status(request: HttpRequest, pk: int) -> JsonResponse:
     job = access.get_compilation_for_user(request.user, pk)
-    return JsonResponse(
-        {
-            "status": job.status,
-            "active": job.is_active,
-            "done": job.done,
-            "total": job.total,
-            "percent": job.percent,
-            "text": _("%(label)s：%(done)s / %(total)s 件")
-            % {"label": job.get_status_display(), "done": job.done, "total": job.total},
-            "error": job.error,
-        }
-    )
+    counts = {"done": job.done, "total": job.total, "percent": job.percent}
+    text = _("%(label)s：%(done)s / %(total)s 件") % {**counts, "label": job.get_status_display()}
+    return JsonResponse({"status": job.status, "active": job.is_active, "text": text, **counts})
 
 
 def compilation_file(request: HttpRequest, pk: int) -> FileResponse:
     job = access.get_compilation_for_user(request.user, pk)
     if job.status != Compilation.Status.DONE or not job.file:
         raise Http404
-    response = FileResponse(
-        job.file.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"提案汇编-{job.year}.pdf",
+    name = f"提案汇编-{job.year}.pdf"
+    return FileResponse(
+        job.file.open("rb"), content_type="application/pdf", as_attachment=True, filename=name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
