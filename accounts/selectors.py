@@ -25,19 +25,20 @@ def _count(queryset: Any) -> Coalesce:
 
 
 def unit_list(*, year: int) -> QuerySet[HandlingUnit]:
-    """Every handling unit with the year's work: proposals assigned to it (still its own), those it
-    answered (a reply, or a 会办's opinion), those overdue; and its working logins. One query."""
+    """Every handling unit with the year's work: the proposals it answers for (主办 or 分办, still its
+    own: as the figures and the proposal list count them), those it replied to, those overdue, its
+    会办; and its working logins. One query."""
     from proposals.filters import overdue_q
 
-    assigned = Assignment.objects.filter(unit=OuterRef("pk"), is_active=True, proposal__year=year).annotate(
+    mine = Assignment.objects.filter(unit=OuterRef("pk"), is_active=True, proposal__year=year)
+    assigned = mine.filter(role__in=Assignment.REPLYING_ROLES).annotate(
         replied=Exists(Reply.objects.filter(assignment=OuterRef("pk")))
     )
     return HandlingUnit.objects.annotate(
         assigned=_count(assigned),
-        answered=_count(
-            assigned.filter(Q(replied=True) | Q(role=Assignment.Role.CO, opinion_on__isnull=False))
-        ),
+        answered=_count(assigned.filter(replied=True)),
         overdue=_count(assigned.filter(overdue_q(timezone.localdate()))),
+        co=_count(mine.filter(role=Assignment.Role.CO)),
         logins=Count("users", filter=Q(users__is_active=True), distinct=True),
     ).order_by("-is_active", "name")
 

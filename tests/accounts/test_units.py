@@ -123,8 +123,11 @@ def test_the_list_counts_assigned_answered_and_overdue_per_unit(
         )
     with django_assert_num_queries(5):  # the same whatever the number of units and proposals
         response = staff_client.get(reverse("accounts:units"), {"year": long_ago.year})
-    rows = {u.name: (u.assigned, u.answered, u.overdue) for u in response.context["units"]}
-    assert rows["市住房和城乡建设局"] == (2, 0, 2) and rows["市教育局"] == (1, 0, 0)
+    rows = {u.name: (u.assigned, u.answered, u.overdue, u.co) for u in response.context["units"]}
+    assert rows["市住房和城乡建设局"] == (2, 0, 2, 0) and rows["市教育局"] == (0, 0, 0, 1)
+    # The count links to the proposal list of exactly those rows.
+    listed = staff_client.get(reverse("proposals:list"), {"year": long_ago.year, "unit": handling_unit.pk})
+    assert listed.context["list"].total == 2
 
 
 def test_leaders_read_the_units_but_change_nothing(leader_client, handling_unit):
