@@ -6,8 +6,9 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cppcc.forms import CleanTextMixin, MembersChoiceField
+from cppcc.forms import CleanTextMixin, MembersChoiceField, VersionedFormMixin
 from members.models import Member
+from proposals.models import HandlingUnit
 
 
 class LinkAccountForm(CleanTextMixin, forms.Form):
@@ -62,3 +63,54 @@ class BulkAccountsForm(forms.Form):
         if self.cleaned_data["scope"] == "all":
             return self.waiting
         return self.cleaned_data["members"]
+
+
+class UnitForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    """A handling unit's name, contact and whether it is still in use."""
+
+    class Meta:
+        model = HandlingUnit
+        fields = ["name", "contact", "phone", "is_active"]
+        help_texts = {
+            "is_active": _("停用后不再出现在交办选项中，其登录账号同时停用；已办理的提案不受影响。")
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class _PasswordField(forms.CharField):
+    def __init__(self) -> None:
+        super().__init__(
+            label=_("初始密码"),
+            required=False,
+            strip=False,
+            widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+            help_text=_("不填则自动生成，只显示一次。首次登录须修改密码。"),
+        )
+
+
+class UnitLoginForm(CleanTextMixin, forms.Form):
+    """A new login of a handling unit: the clerk's account name, name and phone."""
+
+    username = forms.RegexField(
+        label=_("登录账号"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        help_text=_("字母、数字或手机号。"),
+        error_messages={"invalid": _("账号只能包含字母、数字和 @ . + - _。")},
+    )
+    name = forms.CharField(label=_("姓名"), max_length=150)
+    phone = forms.CharField(label=_("联系电话"), max_length=30, required=False)
+    password = _PasswordField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class PasswordResetForm(forms.Form):
+    password = _PasswordField()

@@ -22,3 +22,20 @@ class PasswordChangeRequired(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class LoginContact(models.Model):
+    """How the office reaches the person behind a login that is not a member's (a handling unit's
+    clerk): members keep their phone on their own record."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="contact"
+    )
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("账号联系电话")
+        verbose_name_plural = _("账号联系电话")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.phone}"

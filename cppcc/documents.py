@@ -37,6 +37,18 @@ def render_pdf(template: str, context: dict[str, Any], *, request: Any = None) -
     return HTML(string=html, base_url=base_url).write_pdf(font_config=_font_config())
 
 
+def render_document(template: str, context: dict[str, Any]) -> Any:
+    """A laid-out WeasyPrint document (pages with their anchors), for a long PDF built in parts."""
+    from weasyprint import HTML
+
+    return HTML(string=render_to_string(template, context)).render(font_config=_font_config())
+
+
+def join_documents(documents: Sequence[Any]) -> bytes:
+    """One PDF of the pages of `documents`, in order."""
+    return bytes(documents[0].copy([page for d in documents for page in d.pages]).write_pdf())
+
+
 def warm_pdf() -> None:
     """Load WeasyPrint, Pango and the CJK font before the first request (a web worker calls this at
     start), so the first person to print does not wait for the font set-up."""

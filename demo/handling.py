@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cppcc.access import UNIT_GROUP
-from members.models import Member
+from members.models import Member, Sector, SpecialCommittee
 from proposals import services
 from proposals.models import HandlingUnit, Proposal
 
@@ -41,6 +42,42 @@ CATEGORIES = (
     "other",
 )
 LETTER = _pdf("答复函")
+# 集体提案 the 提案委 entered for 界别, 专委会 and 党派: they follow the same chain, and staff record
+# the bodies' 测评 (rating_save with no member).
+COLLECTIVE = (
+    ("sector", "教育界", "关于加强县域普通高中建设的建议"),
+    ("sector", "医药卫生界", "关于推进紧密型县域医共体建设的建议"),
+    ("committee", "经济科技委员会", "关于促进民营经济高质量发展的建议"),
+    ("committee", "人口资源环境委员会", "关于加强河道综合治理的建议"),
+    ("group", "民盟市委", "关于完善社区养老服务体系的建议"),
+    ("group", "市工商联", "关于优化营商环境的建议"),
+)
+
+
+def collective(year: int, first_number: int, day: dt.date) -> list[Proposal]:
+    """The year's 集体提案, numbered after the members' proposals."""
+    made = []
+    for offset, (kind, author, title) in enumerate(COLLECTIVE):
+        by_kind: dict[str, dict[str, Any]] = {
+            "sector": {"author_sector": Sector.objects.filter(name=author).first()},
+            "committee": {"author_committee": SpecialCommittee.objects.filter(name=author).first()},
+            "group": {"author_group": author},
+        }
+        fields = by_kind[kind]
+        made.append(
+            services.proposal_create(
+                actor=None,
+                year=year,
+                number=first_number + offset,
+                title=title,
+                author_kind=kind,
+                submitted_on=day,
+                entered_by_staff=True,
+                content="经界别（专委会、党派）集体调研形成。",
+                **fields,
+            )
+        )
+    return made
 
 
 def units(names: tuple[str, ...]) -> list[HandlingUnit]:

@@ -171,6 +171,7 @@ def _proposals(rng: random.Random, year: int, members: list[Member], login_membe
                     proposal=proposal, actor=None, cosigners=list(proposal.cosigners.all())
                 )
     if made:
+        made += handling.collective(year, len(made) + 1, plenary + dt.timedelta(days=1))
         handling.run_chain(year, made, UNITS, timezone.localdate())
         handling.drafts(year, login_member, members)
     return count

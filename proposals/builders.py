@@ -21,7 +21,8 @@ _UNSUBMITTED = (Proposal.Status.DRAFT, Proposal.Status.RETURNED, Proposal.Status
 
 @builder(Proposal, url_name="proposals:detail")
 def proposal_entries(p: Proposal) -> list[EntrySpec]:
-    if p.status in _UNSUBMITTED:
+    # A 集体提案 is the 界别's, 专委会's or 党派's: it scores in no member's dossier.
+    if p.status in _UNSUBMITTED or p.lead_id is None:
         return []
     cosigners = sorted(m.pk for m in p.cosigners.all())
     n = len(cosigners)

@@ -19,7 +19,7 @@ def _yes(value: bool) -> str:
 def proposals_workbook(*, year: int) -> bytes:
     proposals = list(
         Proposal.objects.filter(year=year)
-        .select_related("lead", "lead__sector", "term", "merged_into")
+        .select_related("lead", "lead__sector", "author_sector", "author_committee", "term", "merged_into")
         .prefetch_related(Prefetch("cosigners"))
         .order_by("number", "pk")
     )
@@ -32,8 +32,12 @@ def proposals_workbook(*, year: int) -> bytes:
             p.term.name if p.term else "",
             p.title,
             p.get_category_display(),
-            p.lead.name,
-            p.lead.sector.name if p.lead.sector else "",
+            p.get_author_kind_display(),
+            p.author_name if p.is_collective else "",
+            p.lead.name if p.lead else "",
+            p.lead.sector.name
+            if p.lead and p.lead.sector
+            else (p.author_sector.name if p.author_sector else ""),
             "、".join(c.name for c in p.cosigners.all()),
             p.get_status_display(),
             _yes(p.entered_by_staff),
@@ -64,7 +68,9 @@ def proposals_workbook(*, year: int) -> bytes:
         "assignment__proposal", "assignment__unit"
     )
     replies = Reply.objects.filter(proposal_id__in=ids).select_related("proposal", "assignment__unit")
-    ratings = Rating.objects.filter(reply__proposal_id__in=ids).select_related("reply__proposal", "member")
+    ratings = Rating.objects.filter(reply__proposal_id__in=ids).select_related(
+        "reply__proposal__author_sector", "reply__proposal__author_committee", "member"
+    )
     return workbook_of(
         [
             (
@@ -76,6 +82,8 @@ def proposals_workbook(*, year: int) -> bytes:
                     "届",
                     "案由",
                     "类别",
+                    "提案者",
+                    "集体提案者",
                     "领衔人",
                     "界别",
                     "附议人",
@@ -101,7 +109,7 @@ def proposals_workbook(*, year: int) -> bytes:
                     "答复内容",
                 ],  # fmt: skip
                 rows,
-                (6, 8, 8, 8, 40, 12, 10, 12, 24, 10),
+                (6, 8, 8, 8, 40, 12, 10, 16, 10, 12, 24, 10),
             ),
             (
                 "联名邀请",
@@ -187,7 +195,7 @@ def proposals_workbook(*, year: int) -> bytes:
                         x.reply.proposal.number,
                         x.reply.proposal.title,
                         x.reply.round,
-                        x.member.name,
+                        x.member.name if x.member else x.reply.proposal.author_name,
                         x.get_verdict_display(),
                         x.comment,
                         x.rated_on,

@@ -2,7 +2,8 @@
 category and 界别. Each count is defined once here, as a condition the proposal list filters by too,
 so every figure links to a list of exactly its rows. A fixed number of queries whatever the data.
 
-办复率 = proposals answered (or reopened after a reply) ÷ proposals assigned; 满意率 and 基本满意率 = the lead proposer's
+集体提案 (from a 界别, 专委会 or 党派团体) count in every stage like a member's; `collective` is their own
+figure. 办复率 = proposals answered (or reopened after a reply) ÷ proposals assigned; 满意率 and 基本满意率 = the lead proposer's
 verdict (满意 / 基本满意) ÷ proposals rated. A unit's figures count the proposals it answers for
 (主办 or 分办), a reply being its own.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -130,7 +132,10 @@ def year_figures_total(year: int) -> Row:
     """The year's totals (also the dashboard's): one query."""
     base = with_overdue(with_reply(Proposal.objects.filter(year=year)))
     counts = base.aggregate(
-        **_counts(), key=Count("pk", filter=Q(is_key=True)), overdue=Count("pk", filter=Q(has_overdue=True))
+        **_counts(),
+        key=Count("pk", filter=Q(is_key=True)),
+        overdue=Count("pk", filter=Q(has_overdue=True)),
+        collective=Count("pk", filter=STAGES["submitted"] & ~Q(author_kind=Proposal.Author.MEMBER)),
     )
     return Row(_("全年"), counts, {"year": year})
 
@@ -147,12 +152,19 @@ def year_figures(year: int) -> dict[str, Any]:
         label = categories.get(category, _("未分类"))
         by_category.append(Row(label, counts, {"year": year, "category": category or "none"}))
     by_sector = []
+    # A 集体提案 from a 界别 counts under that 界别, a member's proposal under its lead's.
     rows = (
-        base.values("lead__sector", "lead__sector__name").annotate(**_counts()).order_by("lead__sector__name")
+        base.annotate(
+            sector_pk=Coalesce("lead__sector", "author_sector"),
+            sector_name=Coalesce("lead__sector__name", "author_sector__name"),
+        )
+        .values("sector_pk", "sector_name")
+        .annotate(**_counts())
+        .order_by("sector_name")
     )
     for r in rows:
         counts = dict(r)
-        sector, name = counts.pop("lead__sector"), counts.pop("lead__sector__name")
+        sector, name = counts.pop("sector_pk"), counts.pop("sector_name")
         by_sector.append(Row(name or _("未填界别"), counts, {"year": year, "sector": sector or "none"}))
     return {"total": total, "by_unit": unit_rows(year), "by_category": by_category, "by_sector": by_sector}
 

@@ -47,8 +47,14 @@ class ProposalFilter(ListFilter):
     sector = IdChoiceFilter(
         label=_("界别"),
         queryset=Sector.objects.order_by("name"),
-        field_name="lead__sector",
         empty_label=_("全部界别"),
+        method="filter_sector",
+    )
+    author = django_filters.ChoiceFilter(
+        label=_("提案者"),
+        choices=[("member", _("委员个人提案")), ("collective", _("集体提案"))],
+        empty_label=_("全部"),
+        method="filter_author",
     )
     unit = IdChoiceFilter(
         label=_("承办单位"),
@@ -62,7 +68,7 @@ class ProposalFilter(ListFilter):
 
     class Meta:
         model = Proposal
-        fields = ["q", "year", "status", "filed", "key", "stage", "category", "sector", "unit", "overdue"]
+        fields = ["q", "year", "status", "filed", "key", "stage", "category", "sector", "author", "unit"]
 
     def filter_queryset(self, queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
         # 已办复 of a unit's list means that unit's own reply.
@@ -74,6 +80,14 @@ class ProposalFilter(ListFilter):
 
     def filter_category(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
         return queryset.filter(category="" if value == "none" else value)
+
+    def filter_sector(self, queryset: QuerySet[Proposal], name: str, value: Sector) -> QuerySet[Proposal]:
+        # The lead's 界别, or the 界别 a 集体提案 comes from (as the figures count them).
+        return queryset.filter(Q(lead__sector=value) | Q(author_sector=value))
+
+    def filter_author(self, queryset: QuerySet[Proposal], name: str, value: str) -> QuerySet[Proposal]:
+        individual = Q(author_kind=Proposal.Author.MEMBER)
+        return queryset.filter(individual) if value == "member" else queryset.exclude(individual)
 
     def filter_unit(self, queryset: QuerySet[Proposal], name: str, value: HandlingUnit) -> QuerySet[Proposal]:
         return queryset.filter(answering_unit(value))
@@ -92,6 +106,9 @@ class ProposalFilter(ListFilter):
         return queryset.filter(
             Q(title__icontains=value)
             | Q(lead__name__icontains=normalize_name(value))
+            | Q(author_sector__name__icontains=value)
+            | Q(author_committee__name__icontains=value)
+            | Q(author_group__icontains=value)
             | Q(handling_unit__icontains=value)
         )
 

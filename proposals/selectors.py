@@ -19,7 +19,7 @@ from .services.handling import rounds_owed
 def proposal_list(*, user: Any, params: Any) -> ProposalFilter:
     queryset = (
         access.visible_proposals(user)
-        .select_related("lead", "lead__sector")
+        .select_related("lead", "lead__sector", "author_sector", "author_committee")
         .annotate(cosigner_count=Count("cosigners", distinct=True))
         .order_by("-year", "number")
     )
@@ -31,7 +31,9 @@ def assignment_list(*, user: Any, params: Any) -> AssignmentFilter:
     replied = Reply.objects.filter(assignment=OuterRef("pk"))
     queryset = (
         access.visible_assignments(user)
-        .select_related("proposal", "proposal__lead", "unit")
+        .select_related(
+            "proposal", "proposal__lead", "proposal__author_sector", "proposal__author_committee", "unit"
+        )
         .annotate(replied=Exists(replied))
         .order_by("-assigned_on", "-pk")
     )
@@ -81,6 +83,8 @@ def proposal_page(*, proposal: Proposal, user: Any) -> dict[str, Any]:
     to_rate = []
     if member is not None and member.pk in author_ids:
         to_rate = [r for r in latest.values() if all(x.member_id != member.pk for x in r.ratings.all())]
+    elif proposal.is_collective and access.can_edit(user):
+        to_rate = [r for r in latest.values() if not r.ratings.all()]
     return {
         "cosigners": cosigners,
         "invitations": invitations,

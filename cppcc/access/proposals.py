@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from . import (
+    STAFF_GROUP,
     _authored_by,
     _fetch,
     can_edit,
@@ -80,7 +81,12 @@ def visible_proposals(user: AnyUser) -> QuerySet:
 
 def get_proposal_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(
-        visible_proposals(user).select_related("lead", "lead__sector", "term", "merged_into"), pk, user, write
+        visible_proposals(user).select_related(
+            "lead", "lead__sector", "term", "merged_into", "author_sector", "author_committee"
+        ),
+        pk,
+        user,
+        write,
     )
 
 
@@ -88,7 +94,7 @@ def get_proposal_for_proposer(user: AnyUser, pk: int):
     """A proposal its lead proposer works on (edit the draft, invite, submit, withdraw): whoever else
     may see it gets a 403, whoever may not a 404."""
     proposal = get_proposal_for_user(user, pk)
-    if not user.is_authenticated or proposal.lead.user_id != user.pk:
+    if not user.is_authenticated or proposal.lead is None or proposal.lead.user_id != user.pk:
         raise PermissionDenied
     return proposal
 
@@ -138,10 +144,13 @@ def get_reply_for_user(user: AnyUser, pk: int):
 
 
 def get_reply_to_rate(user: AnyUser, pk: int):
-    """A reply the user rates: its proposal's lead or an accepted co-signer; a 403 for other readers."""
+    """A reply the user rates: its proposal's lead or an accepted co-signer; a 403 for other readers.
+    Staff record a 集体提案's verdict on its author body's behalf (the member is then None)."""
     reply = get_reply_for_user(user, pk)
-    member = own_member(user)
     proposal = reply.proposal
+    if proposal.is_collective and can_edit(user):
+        return reply, None
+    member = own_member(user)
     if member is None or not (
         proposal.lead_id == member.pk or proposal.cosigners.filter(pk=member.pk).exists()
     ):
@@ -157,6 +166,27 @@ def get_handling_unit_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(HandlingUnit.objects.all(), pk, user, write)
 
 
+def get_unit_login_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A login of a handling unit, with its unit: the office keeps them, leaders read. Never a staff
+    or superuser account, whatever units it was added to."""
+    from django.contrib.auth import get_user_model
+
+    from proposals.models import HandlingUnit
+
+    ensure_can_read_all(user)
+    logins = get_user_model().objects.filter(handling_units__isnull=False, is_superuser=False)
+    login = _fetch(logins.exclude(groups__name=STAFF_GROUP).distinct(), pk, user, write)
+    return HandlingUnit.objects.filter(users=login).first(), login
+
+
+def get_compilation_for_user(user: AnyUser, pk: int):
+    """A 提案汇编 (its progress, its PDF): staff and leaders, who start it; nobody else."""
+    from proposals.models import Compilation
+
+    ensure_can_read_all(user)
+    return _fetch(Compilation.objects.all(), pk, user, False)
+
+
 def visible_sentiments(user: AnyUser) -> QuerySet:
     from proposals.models import SentimentReport
 
@@ -170,12 +200,14 @@ def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
 __all__ = [
     "UNIT_URL_NAMES",
     "get_assignment_for_user",
+    "get_compilation_for_user",
     "get_handling_unit_for_user",
     "get_invitation_for_user",
     "get_proposal_for_proposer",
     "get_proposal_for_user",
     "get_reply_for_user",
     "get_reply_to_rate",
+    "get_unit_login_for_user",
     "get_sentiment_for_user",
     "may_enter_proposals",
     "unit_may_open",

@@ -43,6 +43,10 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "number",
             "title",
             "category",
+            "author_kind",
+            "author_sector",
+            "author_committee",
+            "author_group",
             "lead",
             "cosigners",
             "submitted_on",
@@ -66,6 +70,11 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
         self.fields["lead"].queryset = member_choices(existing)
         self.fields["cosigners"].queryset = member_choices(existing)
         self.fields["lead"].empty_label = _("请选择领衔人")
+        self.fields["lead"].required = False  # a 集体提案 has none; the service asks for it otherwise
+        self.fields["author_kind"].required = False  # left out, a member's proposal as before
+        self.fields["author_kind"].help_text = _(
+            "集体提案以界别、专委会或党派团体名义提出，不填领衔人和附议人。"
+        )
         self.fields["number"].required = True  # a draft has none; a proposal staff enter does
         if not self.instance.pk:
             year = timezone.localdate().year
@@ -83,6 +92,12 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
                 Column("submitted_on", css_class="col-md-3"),
             ),
             Row(Column("title", css_class="col-md-9"), Column("category", css_class="col-md-3")),
+            Row(
+                Column("author_kind", css_class="col-md-3"),
+                Column("author_sector", css_class="col-md-3"),
+                Column("author_committee", css_class="col-md-3"),
+                Column("author_group", css_class="col-md-3"),
+            ),
             Row(Column("lead", css_class="col-md-5"), Column("cosigners", css_class="col-md-7")),
             "content",
             "suggestions",
@@ -99,7 +114,13 @@ class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     def clean(self):
         data = super().clean()
         lead, cosigners = data.get("lead"), data.get("cosigners") or []
-        if lead and lead in cosigners:
+        data["author_kind"] = data.get("author_kind") or Proposal.Author.MEMBER
+        if data["author_kind"] != Proposal.Author.MEMBER:
+            if lead:
+                self.add_error("lead", _("集体提案不填领衔人。"))
+            if cosigners:
+                self.add_error("cosigners", _("集体提案没有附议人。"))
+        elif lead and lead in cosigners:
             self.add_error("cosigners", _("领衔人不能同时是附议人。"))
         return data
 

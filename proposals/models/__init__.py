@@ -1,3 +1,4 @@
+from .compilation import Compilation
 from .handling import (
     Assignment,
     HandlingNote,
@@ -11,6 +12,7 @@ from .records import HandlingUnit, Proposal, SentimentReport
 
 __all__ = [
     "Assignment",
+    "Compilation",
     "HandlingNote",
     "HandlingUnit",
     "Proposal",

@@ -189,11 +189,17 @@ class Reply(models.Model):
 
 
 class Rating(models.Model):
-    """满意度测评: the lead proposer's and each co-signer's verdict on one reply."""
+    """满意度测评: the lead proposer's and each co-signer's verdict on one reply. A 集体提案's verdict
+    is its author body's, recorded by staff: no member."""
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="ratings")
     member = models.ForeignKey(
-        Member, on_delete=models.PROTECT, related_name="proposal_ratings", verbose_name=_("测评人")
+        Member,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposal_ratings",
+        verbose_name=_("测评人"),
     )
     verdict = models.CharField(_("测评结果"), max_length=12, choices=Proposal.Verdict.choices)
     comment = models.TextField(_("意见"), blank=True)
@@ -214,4 +220,4 @@ class Rating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.member} · {self.get_verdict_display()}"
+        return f"{self.member or self.reply.proposal.author_name} · {self.get_verdict_display()}"

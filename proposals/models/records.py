@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from cppcc.validators import check_date_order, past_work_date, plausible_year
 from members.kinds import AdoptionLevel
-from members.models import Member, Term
+from members.models import Member, Sector, SpecialCommittee, Term
 
 
 class HandlingUnit(models.Model):
@@ -61,6 +61,13 @@ class Proposal(models.Model):
     class Conversion(models.TextChoices):
         OPINION = "opinion", _("转为意见建议")
         SENTIMENT = "sentiment", _("转社情民意")
+
+    class Author(models.TextChoices):
+        # 集体提案 come from a 界别, a 专委会 or a 党派/团体 and are entered by staff.
+        MEMBER = "member", _("委员个人")
+        SECTOR = "sector", _("界别")
+        COMMITTEE = "committee", _("专委会")
+        GROUP = "group", _("党派团体")
 
     class Verdict(models.TextChoices):
         SATISFIED = "satisfied", _("满意")
@@ -112,8 +119,22 @@ class Proposal(models.Model):
     verdict = models.CharField(_("测评结果"), max_length=12, choices=Verdict.choices, blank=True)
     # 不满意 sends a reply back once (重新办理); the second reply is final.
     reopened = models.BooleanField(_("重新办理"), default=False)
+    author_kind = models.CharField(_("提案者"), max_length=10, choices=Author.choices, default=Author.MEMBER)
+    author_sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("提案界别")
+    )
+    author_committee = models.ForeignKey(
+        SpecialCommittee,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("提案专委会"),
+    )
+    author_group = models.CharField(_("党派团体"), max_length=100, blank=True)
+    # A collective proposal has no lead member (and no co-signers): its author is the body above.
     lead = models.ForeignKey(
-        Member, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("领衔人")
+        Member, models.PROTECT, null=True, blank=True, related_name="led_proposals", verbose_name=_("领衔人")
     )
     cosigners = models.ManyToManyField(
         Member, related_name="cosigned_proposals", blank=True, verbose_name=_("附议人")
@@ -148,6 +169,12 @@ class Proposal(models.Model):
                 name="proposal_unique_filed_number",
                 violation_error_message=_("本届本年度已有这个立案号。"),
             ),
+            models.CheckConstraint(
+                condition=Q(author_kind="member", lead__isnull=False)
+                | (~Q(author_kind="member") & Q(lead__isnull=True)),
+                name="proposal_lead_only_if_individual",
+                violation_error_message=_("个人提案须有领衔人，集体提案没有领衔人。"),
+            ),
         ]
         indexes = [models.Index(fields=["year", "status"], name="proposal_year_status")]
 
@@ -169,6 +196,20 @@ class Proposal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATES
+
+    @property
+    def is_collective(self) -> bool:
+        return self.author_kind != self.Author.MEMBER
+
+    @property
+    def author_name(self) -> str:
+        """Who proposes: the lead member, or the 界别, 专委会 or 党派团体 of a 集体提案."""
+        author = {
+            self.Author.SECTOR: self.author_sector,
+            self.Author.COMMITTEE: self.author_committee,
+            self.Author.GROUP: self.author_group,
+        }.get(self.Author(self.author_kind), self.lead)
+        return str(getattr(author, "name", author or ""))
 
     def next_states(self) -> tuple[str, ...]:
         return self.TRANSITIONS[self.Status(self.status)]

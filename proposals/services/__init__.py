@@ -3,6 +3,7 @@ co-signers (`submission`), the 提案委's review (`review`), and handling by th
 
 from __future__ import annotations
 
+from .compilation import compilation_build, compilation_fail, compilation_start
 from .handling import (
     assignment_opinion,
     assignment_return,
@@ -35,6 +36,9 @@ __all__ = [
     "assignment_opinion",
     "assignment_return",
     "assignment_sign",
+    "compilation_build",
+    "compilation_fail",
+    "compilation_start",
     "handling_note_add",
     "invitation_answer",
     "next_number",

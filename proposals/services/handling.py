@@ -211,18 +211,30 @@ def _replies_per_assignment(proposal: Proposal) -> dict[int, int]:
 
 
 def raters_of(proposal: Proposal) -> list[int]:
-    """Who rates a reply: the lead proposer and every co-signer."""
+    """Who rates a reply: the lead proposer and every co-signer (a 集体提案: its body, through staff)."""
+    if proposal.lead_id is None:
+        return []
     return [proposal.lead_id, *proposal.cosigners.values_list("pk", flat=True)]
 
 
 @transaction.atomic
 def rating_save(
-    *, reply: Reply, member: Member, actor: Any, verdict: str, comment: str = "", on: dt.date | None = None
+    *,
+    reply: Reply,
+    member: Member | None,
+    actor: Any,
+    verdict: str,
+    comment: str = "",
+    on: dt.date | None = None,
 ) -> Rating:
     """满意度测评 of the latest reply of its unit. The lead proposer's verdict is the proposal's; a
-    不满意 on a first reply sends it back to the unit once (重新办理), with the comment."""
+    不满意 on a first reply sends it back to the unit once (重新办理), with the comment. A 集体提案's
+    verdict is its 界别's, 专委会's or 党派's, which staff record (`member` None): it counts in 满意率
+    like any other, as the office's 征询意见表 come back on paper from those bodies."""
     proposal = Proposal.objects.select_for_update().get(pk=reply.proposal_id)
-    if member.pk not in raters_of(proposal):
+    if member is None and not proposal.is_collective:
+        raise ValidationError(_("只有集体提案由工作人员代为登记测评。"))
+    if member is not None and member.pk not in raters_of(proposal):
         raise ValidationError(_("只有领衔人和附议人可以测评。"))
     if reply.assignment.replies.filter(round__gt=reply.round).exists():
         raise ValidationError(_("该答复已有新一轮答复，请对最新的答复测评。"))
@@ -241,7 +253,7 @@ def rating_save(
     )
     save_record(rating, actor)
     changed = False
-    if member.pk == proposal.lead_id:
+    if member is None or member.pk == proposal.lead_id:
         proposal.verdict, changed = verdict, True
     if verdict == Proposal.Verdict.UNSATISFIED and reply.round == 1 and proposal.status == P.ANSWERED:
         proposal.status, proposal.reopened, changed = P.ASSIGNED, True, True

@@ -16,12 +16,33 @@ from members.models import Member
 
 from ..models import Proposal, SentimentReport
 
+_COLLECTIVE_AUTHOR = {
+    Proposal.Author.SECTOR: "author_sector",
+    Proposal.Author.COMMITTEE: "author_committee",
+    Proposal.Author.GROUP: "author_group",
+}
 
-def _check_cosigners(lead: Member, cosigners: Iterable[Member]) -> list[Member]:
+
+def _check_author(proposal: Proposal, cosigners: Iterable[Member]) -> list[Member]:
+    """A member's proposal has its lead and any co-signers; a 集体提案 its 界别, 专委会 or 党派团体
+    and neither a lead nor co-signers (nobody's dossier counts it)."""
     cosigners = list(cosigners)
-    if any(c.pk == lead.pk for c in cosigners):
-        raise ValidationError({"cosigners": _("领衔人不能同时是附议人。")})
-    return cosigners
+    wanted = _COLLECTIVE_AUTHOR.get(Proposal.Author(proposal.author_kind))
+    for name in _COLLECTIVE_AUTHOR.values():
+        if name != wanted:
+            setattr(proposal, name, "" if name == "author_group" else None)
+    if wanted is None:
+        if proposal.lead_id is None:
+            raise ValidationError({"lead": _("请选择领衔人。")})
+        if any(c.pk == proposal.lead_id for c in cosigners):
+            raise ValidationError({"cosigners": _("领衔人不能同时是附议人。")})
+        return cosigners
+    if not getattr(proposal, wanted):
+        raise ValidationError({wanted: _("请填写集体提案的提案者。")})
+    if cosigners:
+        raise ValidationError({"cosigners": _("集体提案没有附议人。")})
+    proposal.lead = None
+    return []
 
 
 def _check_flags(proposal: Proposal) -> None:
@@ -42,7 +63,7 @@ def _save_proposal(proposal: Proposal, cosigners: list[Member], actor: Any) -> P
 @transaction.atomic
 def proposal_create(*, actor: Any, cosigners: Iterable[Member] = (), **fields: Any) -> Proposal:
     proposal = Proposal(**fields)
-    return _save_proposal(proposal, _check_cosigners(proposal.lead, cosigners), actor)
+    return _save_proposal(proposal, _check_author(proposal, cosigners), actor)
 
 
 @transaction.atomic
@@ -51,7 +72,7 @@ def proposal_update(
 ) -> Proposal:
     for name, value in fields.items():
         setattr(proposal, name, value)
-    return _save_proposal(proposal, _check_cosigners(proposal.lead, cosigners), actor)
+    return _save_proposal(proposal, _check_author(proposal, cosigners), actor)
 
 
 _DATE_FIELD = {

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from cppcc.records import save_record
 from members import dossier
+from members.models import Term
 from notices import events
 
 from ..models import Proposal
@@ -48,9 +49,15 @@ def proposal_file(
     is_key: bool = False,
     supervisor: str = "",
 ) -> Proposal:
-    """立案: the next 立案号 of the lead's term and the year unless one is given."""
+    """立案: the next 立案号 of the lead's term (a 集体提案: the current term) and the year unless one
+    is given."""
     proposal = _lock_submitted(proposal, on)
-    proposal.term_id = proposal.term_id or proposal.lead.term_id
+    if proposal.lead is not None:
+        proposal.term_id = proposal.term_id or proposal.lead.term_id
+    else:
+        proposal.term_id = (
+            proposal.term_id or Term.objects.filter(is_current=True).values_list("pk", flat=True).first()
+        )
     proposal.filed_number = filed_number or next_filed_number(term_id=proposal.term_id, year=proposal.year)
     proposal.status, proposal.decided_on = P.FILED, on
     proposal.is_key, proposal.supervisor = is_key, supervisor.strip()

@@ -195,3 +195,32 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// A background job (the year's 提案汇编) shows how far it got; the page reloads when it ends.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-job-status]").forEach((box) => {
+    const bar = box.querySelector("progress");
+    const text = box.querySelector("[data-job-text]");
+    const tick = async () => {
+      try {
+        const response = await fetch(box.dataset.jobStatus, { headers: { Accept: "application/json" } });
+        if (response.ok) {
+          const job = await response.json();
+          if (bar) {
+            bar.max = job.total || 1;
+            bar.value = job.done;
+          }
+          if (text) text.textContent = job.text;
+          if (!job.active) {
+            window.location.reload();
+            return;
+          }
+        }
+      } catch (error) {
+        // a dropped connection: try again at the next tick
+      }
+      window.setTimeout(tick, 2000);
+    };
+    window.setTimeout(tick, 2000);
+  });
+});

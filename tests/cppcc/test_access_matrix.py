@@ -83,6 +83,35 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "member",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
+    # Handling units and their logins (/units/): staff keep them, leaders read; a password reset
+    # answers with the page showing the new password once (200).
+    "accounts:units": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "accounts:unit_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "accounts:unit_detail": (
+        "get",
+        "handling_unit",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "accounts:unit_edit": (
+        "get",
+        "handling_unit",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "accounts:unit_login_add": (
+        "post",
+        "handling_unit",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "accounts:unit_login_reset": (
+        "post",
+        "unit_login",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 403, UNIT: 404},
+    ),
+    "accounts:unit_login_active": (
+        "post",
+        "unit_login",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
     "members:report_pdf": (
         "get",
         "member_year",
@@ -126,6 +155,22 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "proposals:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
     "proposals:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "proposals:export": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    # The year's 提案汇编: staff and leaders start it (built inline here), watch it and download it.
+    "proposals:compilation_start": (
+        "post",
+        None,
+        {ANON: 302, MEMBER: 403, STAFF: 302, LEADER: 302, UNIT: 403},
+    ),
+    "proposals:compilation_status": (
+        "get",
+        "compilation",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "proposals:compilation_file": (
+        "get",
+        "compilation",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
     "proposals:detail": (
         "get",
         "proposal",
@@ -670,6 +715,20 @@ def build_targets(member, other_member, staff):
                 else:
                     found.append(assignment.pk)
             return [found[0]], [found[1]]
+        if target in ("handling_unit", "unit_login"):
+            from accounts.units import unit_login_add, unit_save
+
+            unit = unit_save(actor=staff, name="市城市管理局")
+            if target == "handling_unit":
+                return [unit.pk], [unit.pk]
+            login, _password = unit_login_add(unit=unit, actor=staff, username="cgj", name="城管局办公室")
+            return [login.pk], [login.pk]
+        if target == "compilation":
+            from proposals.models import Compilation
+
+            job = Compilation.objects.create(year=YEAR, status="done", total=0)
+            job.file.save("2023.pdf", ContentFile(_pdf("汇编")), save=True)
+            return [job.pk], [job.pk]
         if target == "dispute":
             entry = DossierEntry.objects.create(
                 member=other_member, year=YEAR, date=dt.date(YEAR, 3, 1), kind="visit", title="走访"
