@@ -21,8 +21,9 @@ from evaluation.models import AnnualEvaluation
 from evaluation.selectors import grade_names
 from members.models import DossierEntry, Member
 from platforms.models import Platform, PlatformSession
-from proposals.models import Proposal, SentimentReport
+from proposals.models import Proposal
 from research.models import ReportInstruction, ResearchReport, ResearchTopic
+from sentiments.models import SentimentReport
 
 INACTIVE_DAYS = 90
 
@@ -139,17 +140,11 @@ def sentiments(year: int) -> list[Figure]:
         years,
     )
     return [
-        _compare(_("报送社情民意"), rows, "n", year, _url("proposals:sentiments", year=year)),
-        _compare(_("市级采用"), rows, "city", year, _url("proposals:sentiments", year=year, level="city")),
-        _compare(
-            _("省级采用"), rows, "province", year, _url("proposals:sentiments", year=year, level="province")
-        ),
-        _compare(
-            _("全国采用"), rows, "national", year, _url("proposals:sentiments", year=year, level="national")
-        ),
-        _compare(
-            _("获批示"), rows, "instructed", year, _url("proposals:sentiments", year=year, instructed=1)
-        ),
+        _compare(_("报送社情民意"), rows, "n", year, _url("sentiments:list", year=year)),
+        _compare(_("市级采用"), rows, "city", year, _url("sentiments:list", year=year, level="city")),
+        _compare(_("省级采用"), rows, "province", year, _url("sentiments:list", year=year, level="province")),
+        _compare(_("全国采用"), rows, "national", year, _url("sentiments:list", year=year, level="national")),
+        _compare(_("获批示"), rows, "instructed", year, _url("sentiments:list", year=year, instructed=1)),
     ]
 
 

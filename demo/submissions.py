@@ -14,6 +14,7 @@ from members.kinds import ActivityKind, AdoptionLevel
 from members.models import DossierEntry, EntryAttachment, Member
 from proposals import services
 from proposals.models import Proposal
+from sentiments import services as sentiments
 
 from . import handling
 
@@ -209,7 +210,7 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
                     instruction_on=fields["adopted_on"] + dt.timedelta(days=7),
                     instruction_content="请有关部门认真研究，提出解决措施。",
                 )
-        services.sentiment_create(actor=None, authors=authors, **fields)
+        sentiments.sentiment_create(actor=None, authors=authors, **fields)
         count += 1
     return count
 

@@ -7,7 +7,7 @@ from .handling import (
     add_months,
     reply_path,
 )
-from .records import HandlingUnit, Proposal, SentimentReport
+from .records import HandlingUnit, Proposal
 
 __all__ = [
     "Assignment",
@@ -17,7 +17,6 @@ __all__ = [
     "ProposalInvitation",
     "Rating",
     "Reply",
-    "SentimentReport",
     "add_months",
     "reply_path",
 ]

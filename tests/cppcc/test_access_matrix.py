@@ -25,6 +25,7 @@ from notices.models import Notice
 from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
+from sentiments import services as sentiment_services
 
 YEAR = 2023
 
@@ -225,19 +226,19 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "reply",
         {ANON: 302, OWN: 400, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404, UNIT_OTHER: 404},
     ),
-    "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
-    "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
-    "proposals:sentiment_detail": (
+    "sentiments:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "sentiments:detail": (
         "get",
         "sentiment",
         {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
-    "proposals:sentiment_edit": (
+    "sentiments:edit": (
         "get",
         "sentiment",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
-    "proposals:sentiment_delete": (
+    "sentiments:delete": (
         "post",
         "sentiment",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
@@ -541,7 +542,7 @@ def _records_of(m, staff):
     proposal = proposal_services.proposal_create(
         actor=staff, year=YEAR, number=m.pk, title="提案", lead=m, submitted_on=dt.date(YEAR, 1, 10)
     )
-    report = proposal_services.sentiment_create(
+    report = sentiment_services.sentiment_create(
         actor=staff, authors=[m], year=YEAR, title="社情民意", reported_on=dt.date(YEAR, 2, 1)
     )
     return {"entry": entry.pk, "proposal": proposal.pk, "sentiment": report.pk}

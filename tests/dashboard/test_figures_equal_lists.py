@@ -16,6 +16,7 @@ from platforms import services as platforms
 from proposals import services as proposals
 from proposals.models import Proposal
 from research import services as research
+from sentiments import services as sentiments
 from tests.factories import MemberFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +75,7 @@ def committee_year(staff):
             fields.update(
                 instruction_by="省领导", instruction_on=dt.date(YEAR, 4, 9), instruction_level="province"
             )
-        proposals.sentiment_create(
+        sentiments.sentiment_create(
             actor=staff,
             authors=[members[0]],
             year=YEAR,

@@ -8,6 +8,7 @@ from members.kinds import ActivityKind as K
 from members.models import DossierEntry
 from proposals import services as proposal_services
 from proposals.models import Proposal
+from sentiments import services as sentiment_services
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,7 @@ def test_sync_keeps_the_review_state_of_surviving_entries(people, staff):
 
 
 def test_changing_the_adoption_level_swaps_the_adoption_entry(people, staff):
-    report = proposal_services.sentiment_create(
+    report = sentiment_services.sentiment_create(
         actor=staff,
         authors=[people["领衔"]],
         year=2023,
@@ -107,7 +108,7 @@ def test_changing_the_adoption_level_swaps_the_adoption_entry(people, staff):
         K.SENTIMENT_REPORTED,
         K.SENTIMENT_ADOPTED_CITY,
     }
-    proposal_services.sentiment_update(
+    sentiment_services.sentiment_update(
         report=report,
         actor=staff,
         authors=[people["领衔"]],
