@@ -1,26 +1,44 @@
-"""The filter of the 社情民意 list (and the links the dashboard and the figures page make into it)."""
+"""The filter of the 社情民意 list, and the links the dashboard and the figures page make into it:
+`level=<tier>` (adopted at that level), `level=none` (adopted nowhere), `instructed=1`, `compiled=1`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from cppcc.lists import ListFilter, YearFilter, search_filter
-from members.kinds import AdoptionLevel
 from members.validators import normalize_name
 
-from .models import SentimentReport
+from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
+
+
+def level_choices() -> list[tuple[str, Any]]:
+    return [
+        *((level.tier, level.name) for level in SentimentLevel.objects.order_by("order", "pk")),
+        ("none", _("未采用")),
+    ]
+
+
+def adopted_at(tier: str | None = None) -> Exists:
+    """The report has a 采用 record (at this tier's level, when one is named)."""
+    records = SentimentForwarding.objects.filter(
+        report=OuterRef("pk"), action=SentimentForwarding.Action.ADOPTED
+    )
+    return Exists(records.filter(level__tier=tier) if tier else records)
+
+
+def instructed() -> Exists:
+    return Exists(SentimentInstruction.objects.filter(report=OuterRef("pk")))
 
 
 class SentimentFilter(ListFilter):
     q = search_filter(_("标题或反映人"))
     year = YearFilter(field_name="year")
     level = django_filters.ChoiceFilter(
-        label=_("采用情况"),
-        choices=[*AdoptionLevel.choices, ("none", _("未采用"))],
-        empty_label=_("全部"),
-        method="filter_level",
+        label=_("采用情况"), choices=level_choices, empty_label=_("全部"), method="filter_level"
     )
     instructed = django_filters.ChoiceFilter(
         label=_("领导批示"), choices=[("1", _("仅获批示"))], empty_label=_("全部"), method="filter_instructed"
@@ -41,7 +59,9 @@ class SentimentFilter(ListFilter):
     def filter_level(
         self, queryset: QuerySet[SentimentReport], name: str, value: str
     ) -> QuerySet[SentimentReport]:
-        return queryset.filter(adoption_level="" if value == "none" else value)
+        if value == "none":
+            return queryset.filter(~adopted_at())
+        return queryset.filter(adopted_at(value))
 
     def filter_instructed(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet:
-        return queryset.filter(instruction_on__isnull=False) if value == "1" else queryset
+        return queryset.filter(instructed()) if value == "1" else queryset

@@ -1,7 +1,12 @@
+"""The forms of 社情民意: a report (staff and a member's phone), its forwardings and adoptions, its
+批示, and the names of the levels."""
+
 from __future__ import annotations
 
+from typing import Any
+
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Fieldset, Layout, Row
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, VersionedFormMixin, member_choices
 from members.models import Member
 
-from .models import SentimentReport
+from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
 
 # app.js adds a filter box above selects marked data-filterable (250 names are too many to scroll).
 _FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓名筛选")}
@@ -23,37 +28,17 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = SentimentReport
-        fields = [
-            "year",
-            "title",
-            "authors",
-            "reported_on",
-            "content",
-            "suggestion",
-            "adoption_level",
-            "adopted_on",
-            "adopted_by",
-            "instruction_by",
-            "instruction_level",
-            "instruction_on",
-            "instruction_content",
-        ]
+        fields = ["year", "title", "authors", "reported_on", "content", "suggestion"]
         widgets = {
             "reported_on": DateInput(),
-            "adopted_on": DateInput(),
-            "instruction_on": DateInput(),
-            "content": forms.Textarea(attrs={"rows": 3}),
-            "instruction_content": forms.Textarea(attrs={"rows": 3}),
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "suggestion": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         existing = list(self.instance.authors.values_list("pk", flat=True)) if self.instance.pk else []
-        self.fields["authors"].queryset = member_choices(existing)
-        self.fields["adoption_level"].choices = [
-            ("", _("未采用")),
-            *self.fields["adoption_level"].choices[1:],
-        ]
+        self.fields["authors"].queryset = member_choices(existing)  # type: ignore[attr-defined]
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
             self.fields["reported_on"].initial = timezone.localdate()
@@ -67,23 +52,6 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
             "authors",
             "content",
             "suggestion",
-            Fieldset(
-                _("采用"),
-                Row(
-                    Column("adoption_level", css_class="col-md-3"),
-                    Column("adopted_on", css_class="col-md-3"),
-                    Column("adopted_by", css_class="col-md-6"),
-                ),
-            ),
-            Fieldset(
-                _("领导批示"),
-                Row(
-                    Column("instruction_by", css_class="col-md-5"),
-                    Column("instruction_level", css_class="col-md-3"),
-                    Column("instruction_on", css_class="col-md-4"),
-                ),
-                "instruction_content",
-            ),
         )
 
 
@@ -99,8 +67,88 @@ class MemberSentimentForm(CleanTextMixin, forms.ModelForm):
         }
         labels = {"content": _("反映的情况")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["content"].required = True
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+def _levels(field: forms.Field, levels: list[SentimentLevel] | None) -> None:
+    """The page passes the levels it read once, so a page with many records' forms asks only once."""
+    field.queryset = SentimentLevel.objects.order_by("order", "pk")  # type: ignore[attr-defined]
+    if levels is not None:
+        field.choices = [("", _("请选择级别")), *((level.pk, level.name) for level in levels)]  # type: ignore[attr-defined]
+    else:
+        field.empty_label = _("请选择级别")  # type: ignore[attr-defined]
+
+
+class ForwardingForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    """One 报送 or 采用 record, typed on the report's page."""
+
+    class Meta:
+        model = SentimentForwarding
+        fields = ["action", "level", "date", "body", "note"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args: Any, levels: list[SentimentLevel] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _levels(self.fields["level"], levels)
+        if not self.instance.pk:
+            self.fields["date"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(
+                Column("action", css_class="col-6 col-md-2"),
+                Column("level", css_class="col-6 col-md-3"),
+                Column("date", css_class="col-md-3"),
+                Column("body", css_class="col-md-4"),
+            ),
+            "note",
+        )
+
+
+class InstructionForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    """批示 and its follow-up (落实部门, 反馈)."""
+
+    class Meta:
+        model = SentimentInstruction
+        fields = ["leader", "level", "date", "content", "department", "feedback", "feedback_on"]
+        widgets = {
+            "date": DateInput(),
+            "feedback_on": DateInput(),
+            "content": forms.Textarea(attrs={"rows": 2}),
+            "feedback": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, levels: list[SentimentLevel] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _levels(self.fields["level"], levels)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(
+                Column("leader", css_class="col-md-5"),
+                Column("level", css_class="col-6 col-md-3"),
+                Column("date", css_class="col-6 col-md-4"),
+            ),
+            "content",
+            Row(Column("department", css_class="col-md-8"), Column("feedback_on", css_class="col-md-4")),
+            "feedback",
+        )
+
+
+class LevelNamesForm(CleanTextMixin, forms.Form):
+    """The names of the levels, one field each, in their order."""
+
+    def __init__(self, *args: Any, levels: list[SentimentLevel], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.levels = levels
+        for level in levels:
+            self.fields[f"name_{level.pk}"] = forms.CharField(
+                label=level.get_tier_display(), max_length=30, initial=level.name
+            )
+
+    def names(self) -> dict[int, str]:
+        return {level.pk: self.cleaned_data[f"name_{level.pk}"] for level in self.levels}

@@ -1,21 +1,47 @@
-"""社情民意信息: what members report, and (as the app grows) where it was forwarded, adopted and
-instructed, and the numbered issues (编报) that compile it."""
+"""社情民意信息: what members report, every forwarding (报送) and adoption (采用) as its own dated
+record at a configurable level, and any number of leaders' instructions (批示) with their follow-up."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cppcc.validators import check_date_order, past_work_date, plausible_year
-from members.kinds import AdoptionLevel
 from members.models import Member
 
 
+class SentimentLevel(models.Model):
+    """A level a report goes to (本级, 上级市, 省, 全国). The committee names them as it likes (a
+    county-level city says 郑州市 for 上级市); the fixed tier decides which dossier kind an adoption
+    at that level scores as."""
+
+    class Tier(models.TextChoices):
+        LOCAL = "local", _("本级")
+        CITY = "city", _("上级市")
+        PROVINCE = "province", _("省级")
+        NATIONAL = "national", _("全国")
+
+    name = models.CharField(_("级别名称"), max_length=30, unique=True)
+    tier = models.CharField(_("层级"), max_length=10, choices=Tier.choices, unique=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    history = HistoricalRecords(verbose_name=_("社情民意级别历史"))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("社情民意级别")
+        verbose_name_plural = _("社情民意级别")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class SentimentReport(models.Model):
-    """社情民意信息: reported → adopted (市/省/全国) → instructed (批示)."""
+    """社情民意信息: one or more members report it; forwardings, adoptions and 批示 hang below it."""
 
     year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
     title = models.CharField(_("标题"), max_length=200)
@@ -23,15 +49,6 @@ class SentimentReport(models.Model):
     suggestion = models.TextField(_("意见建议"), blank=True)
     authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
     reported_on = models.DateField(_("报送日期"), validators=[past_work_date])
-    adoption_level = models.CharField(_("采用级别"), max_length=10, choices=AdoptionLevel.choices, blank=True)
-    adopted_on = models.DateField(_("采用日期"), validators=[past_work_date], null=True, blank=True)
-    adopted_by = models.CharField(_("采用单位"), max_length=100, blank=True)
-    instruction_by = models.CharField(_("批示领导"), max_length=100, blank=True)
-    instruction_level = models.CharField(
-        _("批示级别"), max_length=10, choices=AdoptionLevel.choices, blank=True
-    )
-    instruction_on = models.DateField(_("批示日期"), validators=[past_work_date], null=True, blank=True)
-    instruction_content = models.TextField(_("批示内容"), blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     history = HistoricalRecords(verbose_name=_("社情民意历史"), m2m_fields=[authors])
@@ -40,19 +57,7 @@ class SentimentReport(models.Model):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("社情民意信息")
         verbose_name_plural = _("社情民意信息")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(adoption_level="") | Q(adopted_on__isnull=False),
-                name="sentiment_adoption_dated",
-                violation_error_message=_("请填写采用日期。"),
-            ),
-            models.CheckConstraint(
-                condition=Q(instruction_on__isnull=True) | ~Q(instruction_by=""),
-                name="sentiment_instruction_by",
-                violation_error_message=_("请填写批示领导。"),
-            ),
-        ]
-        indexes = [models.Index(fields=["year", "adoption_level"], name="sentiment_year_level")]
+        indexes = [models.Index(fields=["year", "reported_on"], name="sentiment_year_reported")]
 
     def __str__(self) -> str:
         return self.title
@@ -60,9 +65,75 @@ class SentimentReport(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sentiments:detail", args=[self.pk])
 
-    def clean(self) -> None:
-        check_date_order(self, ["reported_on", "adopted_on", "instruction_on"])
 
-    @property
-    def is_instructed(self) -> bool:
-        return self.instruction_on is not None
+class SentimentForwarding(models.Model):
+    """One dated step of a report upward: 报送 to a level, or 采用 by it. A report adopted by the city
+    and then by the province has two 采用 records."""
+
+    class Action(models.TextChoices):
+        FORWARDED = "forwarded", _("报送")
+        ADOPTED = "adopted", _("采用")
+
+    # Set for the report's page, never stored: this record's edit form, open after a refused save.
+    form: Any
+    open_form: bool
+
+    report = models.ForeignKey(
+        SentimentReport, on_delete=models.CASCADE, related_name="forwardings", verbose_name=_("社情民意信息")
+    )
+    action = models.CharField(_("类型"), max_length=10, choices=Action.choices)
+    level = models.ForeignKey(
+        SentimentLevel, on_delete=models.PROTECT, related_name="+", verbose_name=_("级别")
+    )
+    date = models.DateField(_("日期"), validators=[past_work_date])
+    body = models.CharField(_("报送或采用单位"), max_length=100, blank=True)
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    history = HistoricalRecords(verbose_name=_("报送采用历史"))
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("报送采用记录")
+        verbose_name_plural = _("报送采用记录")
+        indexes = [models.Index(fields=["action", "level"], name="sentiment_fwd_action_level")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.level} {self.date}"
+
+
+class SentimentInstruction(models.Model):
+    """批示 on a report: who, at what level, when, what; the department that follows it up and its
+    feedback. Each 批示 scores on its own, so it is a dossier source of its own."""
+
+    # Set for the report's page, never stored: this record's edit form, open after a refused save.
+    form: Any
+    open_form: bool
+
+    report = models.ForeignKey(
+        SentimentReport, on_delete=models.CASCADE, related_name="instructions", verbose_name=_("社情民意信息")
+    )
+    leader = models.CharField(_("批示领导"), max_length=100)
+    level = models.ForeignKey(
+        SentimentLevel, on_delete=models.PROTECT, related_name="+", verbose_name=_("批示级别")
+    )
+    date = models.DateField(_("批示日期"), validators=[past_work_date])
+    content = models.TextField(_("批示内容"), blank=True)
+    department = models.CharField(_("落实部门"), max_length=100, blank=True)
+    feedback = models.TextField(_("落实反馈"), blank=True)
+    feedback_on = models.DateField(_("反馈日期"), validators=[past_work_date], null=True, blank=True)
+
+    history = HistoricalRecords(verbose_name=_("社情民意批示历史"))
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("社情民意批示")
+        verbose_name_plural = _("社情民意批示")
+
+    def __str__(self) -> str:
+        return f"{self.leader} {self.date}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('sentiments:detail', args=[self.report_id])}#instruction-{self.pk}"
+
+    def clean(self) -> None:
+        check_date_order(self, ["date", "feedback_on"])

@@ -1,4 +1,5 @@
-"""Reads of 社情民意, always through what `cppcc.access` lets the user see."""
+"""Reads of 社情民意, always through what `cppcc.access` lets the user see; a fixed number of queries
+whatever the number of reports, records or 批示."""
 
 from __future__ import annotations
 
@@ -10,12 +11,37 @@ from cppcc import access
 from members.models import Member
 
 from .filters import SentimentFilter
+from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
 
 
 def sentiment_list(*, user: Any, params: Any) -> SentimentFilter:
     queryset = (
         access.visible_sentiments(user)
-        .prefetch_related(Prefetch("authors", queryset=Member.objects.order_by("name")))
+        .prefetch_related(
+            Prefetch("authors", queryset=Member.objects.order_by("name")),
+            Prefetch(
+                "forwardings",
+                queryset=SentimentForwarding.objects.filter(action=SentimentForwarding.Action.ADOPTED)
+                .select_related("level")
+                .order_by("level__order", "date"),
+                to_attr="adoptions",
+            ),
+            Prefetch("instructions", queryset=SentimentInstruction.objects.order_by("date", "pk")),
+        )
         .order_by("-reported_on", "-pk")
     )
     return SentimentFilter(params, queryset=queryset)
+
+
+def sentiment_detail(report: SentimentReport) -> dict[str, Any]:
+    """What a report's page shows besides the report: authors, records, 批示 and history."""
+    return {
+        "authors": list(report.authors.select_related("sector").order_by("name")),
+        "forwardings": list(report.forwardings.select_related("level").order_by("date", "pk")),
+        "instructions": list(report.instructions.select_related("level").order_by("date", "pk")),
+        "history": report.history.select_related("history_user").order_by("-history_date")[:50],
+    }
+
+
+def level_list() -> list[SentimentLevel]:
+    return list(SentimentLevel.objects.order_by("order", "pk"))

@@ -1,13 +1,21 @@
 from django.urls import path
 
-from . import views
+from .views import records, reports
 
 app_name = "sentiments"
 
 urlpatterns = [
-    path("sentiments/", views.sentiment_list, name="list"),
-    path("sentiments/new/", views.sentiment_create, name="create"),
-    path("sentiments/<int:pk>/", views.sentiment_detail, name="detail"),
-    path("sentiments/<int:pk>/edit/", views.sentiment_edit, name="edit"),
-    path("sentiments/<int:pk>/delete/", views.sentiment_delete, name="delete"),
+    path("sentiments/", reports.sentiment_list, name="list"),
+    path("sentiments/new/", reports.sentiment_create, name="create"),
+    path("sentiments/levels/", records.level_list, name="levels"),
+    path("sentiments/<int:pk>/", reports.sentiment_detail, name="detail"),
+    path("sentiments/<int:pk>/edit/", reports.sentiment_edit, name="edit"),
+    path("sentiments/<int:pk>/delete/", reports.sentiment_delete, name="delete"),
+    path("sentiments/<int:pk>/forwardings/", records.forwarding_create, name="forwarding_create"),
+    path("sentiments/forwardings/<int:pk>/", records.forwarding_edit, name="forwarding_edit"),
+    path("sentiments/forwardings/<int:pk>/delete/", records.forwarding_delete, name="forwarding_delete"),
+    path("sentiments/<int:pk>/instructions/", records.instruction_create, name="instruction_create"),
+    path("sentiments/instructions/<int:pk>/", records.instruction_detail, name="instruction"),
+    path("sentiments/instructions/<int:pk>/edit/", records.instruction_edit, name="instruction_edit"),
+    path("sentiments/instructions/<int:pk>/delete/", records.instruction_delete, name="instruction_delete"),
 ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from . import _authored_by, _fetch
+from . import _authored_by, _fetch, ensure_can_read_all
 
 if TYPE_CHECKING:
     from . import AnyUser
@@ -24,7 +24,31 @@ def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
     return _fetch(visible_sentiments(user), pk, user, write)
 
 
+def get_forwarding_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A 报送 or 采用 record: whoever may see its report may read it; staff change it."""
+    from sentiments.models import SentimentForwarding
+
+    queryset = SentimentForwarding.objects.filter(report__in=visible_sentiments(user))
+    return _fetch(queryset.select_related("report", "level"), pk, user, write)
+
+
+def get_instruction_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """A 批示 on a report: whoever may see the report may read it; staff change it."""
+    from sentiments.models import SentimentInstruction
+
+    queryset = SentimentInstruction.objects.filter(report__in=visible_sentiments(user))
+    return _fetch(queryset.select_related("report", "level"), pk, user, write)
+
+
+def ensure_can_see_sentiment_office(user: AnyUser) -> None:
+    """The levels, the figures and the compiled issues are the committee office's: staff and leaders."""
+    ensure_can_read_all(user)
+
+
 __all__ = [
+    "ensure_can_see_sentiment_office",
+    "get_forwarding_for_user",
+    "get_instruction_for_user",
     "get_sentiment_for_user",
     "visible_sentiments",
 ]

@@ -26,6 +26,7 @@ from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
 from sentiments import services as sentiment_services
+from sentiments.models import SentimentLevel
 
 YEAR = 2023
 
@@ -241,6 +242,43 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     "sentiments:delete": (
         "post",
         "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    # A member reads their own report's records (the 批示 link redirects to the report); staff change them.
+    "sentiments:levels": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:forwarding_create": (
+        "post",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:forwarding_edit": (
+        "post",
+        "forwarding",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:forwarding_delete": (
+        "post",
+        "forwarding",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction_create": (
+        "post",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction": (
+        "get",
+        "instruction",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 302, LEADER: 302, UNIT: 404},
+    ),
+    "sentiments:instruction_edit": (
+        "post",
+        "instruction",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction_delete": (
+        "post",
+        "instruction",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
     "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
@@ -630,6 +668,25 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target in ("forwarding", "instruction"):
+            from sentiments.models import SentimentReport
+
+            found = []
+            for who in (member, other_member):
+                report = SentimentReport.objects.get(pk=_records_of(who, staff)["sentiment"])
+                level = SentimentLevel.objects.get(tier="city")
+                save = sentiment_services.forwarding_save
+                if target == "instruction":
+                    save = sentiment_services.instruction_save
+                    record = save(
+                        report=report, actor=staff, leader="市长", level=level, date=dt.date(YEAR, 3, 1)
+                    )
+                else:
+                    record = save(
+                        report=report, actor=staff, action="adopted", level=level, date=dt.date(YEAR, 3, 1)
+                    )
+                found.append(record.pk)
+            return [found[0]], [found[1]]
         if target == "invitation":
             found = []
             for lead, invitee in ((other_member, member), (member, other_member)):

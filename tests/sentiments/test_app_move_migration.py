@@ -114,3 +114,68 @@ def test_the_sentiments_move_can_be_reversed_with_its_rows(migrator):
         .objects.filter(app_label="proposals", model="sentimentreport")
         .exists()
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_single_adoption_and_instruction_become_records_and_the_entry_follows(migrator):
+    old = migrator.apply_initial_migration([("sentiments", "0002_levels_forwardings_instructions")])
+    get = old.apps.get_model
+    term = get("members", "Term").objects.create(number=6, name="第六届", start_date=dt.date(2021, 12, 20))
+    sector = get("members", "Sector").objects.create(name="经济界")
+    author = get("members", "Member").objects.create(
+        name="王芳", term=term, sector=sector, joined_on=term.start_date
+    )
+    Report = get("sentiments", "SentimentReport")
+    adopted = Report.objects.create(
+        year=2023,
+        title="小区充电难",
+        reported_on=dt.date(2023, 3, 1),
+        adoption_level="province",
+        adopted_on=dt.date(2023, 3, 20),
+        adopted_by="河南省政协",
+        instruction_by="省领导",
+        instruction_level="province",
+        instruction_on=dt.date(2023, 3, 28),
+        instruction_content="请研究",
+    )
+    adopted.authors.add(author)
+    Report.objects.create(year=2023, title="未采用", reported_on=dt.date(2023, 3, 2))
+    ContentType = get("contenttypes", "ContentType")
+    report_type = ContentType.objects.get_or_create(app_label="sentiments", model="sentimentreport")[0]
+    get("members", "DossierEntry").objects.create(
+        member=author,
+        year=2023,
+        date=dt.date(2023, 3, 28),
+        kind="sentiment_instructed",
+        title=adopted.title,
+        source_type=report_type,
+        source_id=adopted.pk,
+    )
+
+    new = migrator.apply_tested_migration([("sentiments", "0004_drop_single_adoption_and_instruction")])
+    get = new.apps.get_model
+    assert list(
+        get("sentiments", "SentimentLevel").objects.order_by("order").values_list("name", "tier")
+    ) == [
+        ("本级", "local"),
+        ("上级市", "city"),
+        ("省", "province"),
+        ("全国", "national"),
+    ]
+    (record,) = get("sentiments", "SentimentForwarding").objects.all()
+    assert (record.report_id, record.action, record.level.tier, record.date, record.body) == (
+        adopted.pk,
+        "adopted",
+        "province",
+        dt.date(2023, 3, 20),
+        "河南省政协",
+    )
+    (instruction,) = get("sentiments", "SentimentInstruction").objects.all()
+    assert (instruction.leader, instruction.level.tier, instruction.date, instruction.content) == (
+        "省领导",
+        "province",
+        dt.date(2023, 3, 28),
+        "请研究",
+    )
+    entry = get("members", "DossierEntry").objects.get()
+    assert (entry.source_type.model, entry.source_id) == ("sentimentinstruction", instruction.pk)

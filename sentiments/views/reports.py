@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -15,8 +17,9 @@ from cppcc.http import add_service_errors
 from cppcc.lists import paginate
 from cppcc.once import submit_once
 
-from . import selectors, services
-from .forms import MemberSentimentForm, SentimentForm
+from .. import selectors, services
+from ..forms import ForwardingForm, InstructionForm, MemberSentimentForm, SentimentForm
+from ..models import SentimentReport
 
 
 def sentiment_list(request: HttpRequest) -> HttpResponse:
@@ -26,21 +29,52 @@ def sentiment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def render_detail(
+    request: HttpRequest,
+    report: SentimentReport,
+    *,
+    forwarding_form: ForwardingForm | None = None,
+    instruction_form: InstructionForm | None = None,
+    open_record: tuple[str, int] | None = None,
+) -> HttpResponse:
+    """A report's page. Staff get an edit form under each record and an add form for each kind; after
+    a refused save the bound form is shown open with what was typed and a 400."""
+    context: dict[str, Any] = {"report": report, **selectors.sentiment_detail(report)}
+    refused = forwarding_form is not None or instruction_form is not None
+    if access.can_edit(request.user):
+        levels = selectors.level_list()
+        for record in context["forwardings"]:
+            bound = open_record == ("forwarding", record.pk)
+            record.form = (
+                forwarding_form
+                if bound
+                else ForwardingForm(instance=record, prefix=f"f{record.pk}", levels=levels)
+            )
+            record.open_form = bound
+        for record in context["instructions"]:
+            bound = open_record == ("instruction", record.pk)
+            record.form = (
+                instruction_form
+                if bound
+                else InstructionForm(instance=record, prefix=f"i{record.pk}", levels=levels)
+            )
+            record.open_form = bound
+        new_forwarding = open_record is None and forwarding_form is not None
+        new_instruction = open_record is None and instruction_form is not None
+        context.update(
+            forwarding_form=forwarding_form if new_forwarding else ForwardingForm(levels=levels),
+            instruction_form=instruction_form if new_instruction else InstructionForm(levels=levels),
+            forwarding_open=new_forwarding,
+            instruction_open=new_instruction,
+        )
+    return render(request, "sentiments/report_detail.html", context, status=400 if refused else 200)
+
+
 def sentiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access.get_sentiment_for_user(request.user, pk)
-    history = report.history.select_related("history_user").order_by("-history_date")[:50]
-    return render(
-        request,
-        "sentiments/report_detail.html",
-        {
-            "report": report,
-            "authors": report.authors.select_related("sector").order_by("name"),
-            "history": history,
-        },
-    )
+    return render_detail(request, access.get_sentiment_for_user(request.user, pk))
 
 
-def _sentiment_form(request: HttpRequest, report=None) -> HttpResponse:
+def _sentiment_form(request: HttpRequest, report: SentimentReport | None = None) -> HttpResponse:
     form = SentimentForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
