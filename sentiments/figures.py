@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .filters import adopted_at, instructed
 from .models import SentimentLevel, SentimentReport
@@ -31,3 +34,32 @@ def year_counts(years: Iterable[int]) -> tuple[list[SentimentLevel], dict[int, d
         counts: dict[str, Any] = dict(row)
         found[int(counts.pop("year"))] = counts
     return levels, {y: found.get(y, {}) for y in years}
+
+
+def _list_link(year: int, **params: Any) -> str:
+    return f"{reverse('sentiments:list')}?{urlencode({'year': year, **params})}"
+
+
+def year_figures(year: int) -> list[dict[str, Any]]:
+    """The figures page: each figure with its link to the list rows it counts."""
+    levels, rows = year_counts([year])
+    counts = rows[year]
+    figures = [
+        {"key": "reported", "label": _("报送"), "value": counts.get("n", 0), "link": _list_link(year)},
+        *(
+            {
+                "key": f"adopted-{level.tier}",
+                "label": _("%(level)s采用") % {"level": level.name},
+                "value": counts.get(f"adopted_{level.tier}", 0),
+                "link": _list_link(year, level=level.tier),
+            }
+            for level in levels
+        ),
+        {
+            "key": "instructed",
+            "label": _("获批示"),
+            "value": counts.get("instructed", 0),
+            "link": _list_link(year, instructed=1),
+        },
+    ]
+    return figures

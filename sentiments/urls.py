@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import records, reports
+from .views import records, reports, stats
 
 app_name = "sentiments"
 
 urlpatterns = [
     path("sentiments/", reports.sentiment_list, name="list"),
     path("sentiments/new/", reports.sentiment_create, name="create"),
+    path("sentiments/stats/", stats.sentiment_stats, name="stats"),
     path("sentiments/levels/", records.level_list, name="levels"),
     path("sentiments/<int:pk>/", reports.sentiment_detail, name="detail"),
     path("sentiments/<int:pk>/edit/", reports.sentiment_edit, name="edit"),

@@ -245,6 +245,7 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
     # A member reads their own report's records (the 批示 link redirects to the report); staff change them.
+    "sentiments:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "sentiments:levels": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "sentiments:forwarding_create": (
         "post",
