@@ -21,7 +21,7 @@ def _make(staff, adopted_at: tuple[str, ...], instructions: int = 0, year: int =
     levels = {level.tier: level for level in SentimentLevel.objects.all()}
     report = services.sentiment_create(
         actor=staff,
-        authors=[MemberFactory()],
+        authors=[MemberFactory.create()],
         year=year,
         title=f"反映{'-'.join(adopted_at)}",
         reported_on=dt.date(year, 3, 1),
