@@ -1,5 +1,5 @@
 """The filter of the 社情民意 list, and the links the dashboard and the figures page make into it:
-`level=<tier>` (adopted at that level), `level=none` (adopted nowhere), `instructed=1`, `compiled=1`."""
+`level=<tier>` (adopted at that level), `level=none` (adopted nowhere), `instructed=1`, `compiled=1` (or 0)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from cppcc.lists import ListFilter, YearFilter, search_filter
 from members.validators import normalize_name
 
-from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
+from .models import (
+    SentimentForwarding,
+    SentimentInstruction,
+    SentimentIssueItem,
+    SentimentLevel,
+    SentimentReport,
+)
 
 
 def level_choices() -> list[tuple[str, Any]]:
@@ -34,6 +40,10 @@ def instructed() -> Exists:
     return Exists(SentimentInstruction.objects.filter(report=OuterRef("pk")))
 
 
+def compiled() -> Exists:
+    return Exists(SentimentIssueItem.objects.filter(report=OuterRef("pk")))
+
+
 class SentimentFilter(ListFilter):
     q = search_filter(_("标题或反映人"))
     year = YearFilter(field_name="year")
@@ -44,9 +54,16 @@ class SentimentFilter(ListFilter):
         label=_("领导批示"), choices=[("1", _("仅获批示"))], empty_label=_("全部"), method="filter_instructed"
     )
 
+    compiled = django_filters.ChoiceFilter(
+        label=_("编报"),
+        choices=[("1", _("已编报")), ("0", _("未编报"))],
+        empty_label=_("全部"),
+        method="filter_compiled",
+    )
+
     class Meta:
         model = SentimentReport
-        fields = ["q", "year", "level", "instructed"]
+        fields = ["q", "year", "level", "instructed", "compiled"]
 
     def search(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet[SentimentReport]:
         value = value.strip()
@@ -65,3 +82,6 @@ class SentimentFilter(ListFilter):
 
     def filter_instructed(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet:
         return queryset.filter(instructed()) if value == "1" else queryset
+
+    def filter_compiled(self, queryset: QuerySet[SentimentReport], name: str, value: str) -> QuerySet:
+        return queryset.filter(compiled() if value == "1" else ~compiled())

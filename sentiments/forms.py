@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cppcc.forms import CleanTextMixin, DateInput, MembersChoiceField, VersionedFormMixin, member_choices
 from members.models import Member
 
-from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
+from .models import SentimentForwarding, SentimentInstruction, SentimentIssue, SentimentLevel, SentimentReport
 
 # app.js adds a filter box above selects marked data-filterable (250 names are too many to scroll).
 _FILTERABLE = {"data-filterable": "1", "data-filter-placeholder": _("输入姓名筛选")}
@@ -152,3 +152,82 @@ class LevelNamesForm(CleanTextMixin, forms.Form):
 
     def names(self) -> dict[int, str]:
         return {level.pk: self.cleaned_data[f"name_{level.pk}"] for level in self.levels}
+
+
+class ReportsChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.reported_on:%m-%d} {obj.title}"
+
+
+class IssueForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
+    """An issue's masthead: year, 第 N 期 (the next one offered), date, title and 编者按."""
+
+    class Meta:
+        model = SentimentIssue
+        fields = ["year", "number", "date", "title", "note"]
+        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(
+                Column("year", css_class="col-4 col-md-2"),
+                Column("number", css_class="col-4 col-md-2"),
+                Column("date", css_class="col-md-3"),
+                Column("title", css_class="col-md-5"),
+            ),
+            "note",
+        )
+
+
+class NewIssueForm(IssueForm):
+    reports = ReportsChoiceField(
+        label=_("编入的信息"),
+        queryset=SentimentReport.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("本年度尚未编报的信息；编入后可在本期页面调整顺序。"),
+    )
+
+    def __init__(self, *args: Any, unpublished: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reports"].queryset = unpublished  # type: ignore[attr-defined]
+        self.helper.layout.append("reports")
+
+
+class IssueItemsForm(forms.Form):
+    """The contents of an issue in one form: each item's place (or 移出), and reports to add."""
+
+    add = ReportsChoiceField(
+        label=_("加入本期"),
+        queryset=SentimentReport.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, items: list[Any], unpublished: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        self.fields["add"].queryset = unpublished  # type: ignore[attr-defined]
+        for item in items:
+            self.fields[f"pos_{item.report_id}"] = forms.IntegerField(
+                label=_("顺序"),
+                min_value=1,
+                initial=item.position,
+                widget=forms.NumberInput(
+                    attrs={"class": "form-control form-control-sm", "aria-label": _("顺序")}
+                ),
+            )
+            self.fields[f"remove_{item.report_id}"] = forms.BooleanField(
+                label=_("移出"),
+                required=False,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input", "aria-label": _("移出")}),
+            )
+
+    def ordered_reports(self) -> list[SentimentReport]:
+        """The items kept, by the places typed (ties keep their old order), then the ones added."""
+        kept = [i for i in self.items if not self.cleaned_data[f"remove_{i.report_id}"]]
+        kept.sort(key=lambda i: (self.cleaned_data[f"pos_{i.report_id}"], i.position))
+        return [i.report for i in kept] + list(self.cleaned_data["add"])

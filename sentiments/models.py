@@ -137,3 +137,63 @@ class SentimentInstruction(models.Model):
 
     def clean(self) -> None:
         check_date_order(self, ["date", "feedback_on"])
+
+
+class SentimentIssue(models.Model):
+    """编报: a numbered issue of 《社情民意》 compiling selected reports (第 N 期, numbered per year)."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[plausible_year])
+    number = models.PositiveSmallIntegerField(_("期号"))
+    date = models.DateField(_("编发日期"), validators=[past_work_date])
+    title = models.CharField(_("本期标题"), max_length=200, blank=True)
+    note = models.TextField(_("编者按"), blank=True)
+    reports = models.ManyToManyField(
+        SentimentReport, through="SentimentIssueItem", related_name="issues", verbose_name=_("所编信息")
+    )
+
+    history = HistoricalRecords(verbose_name=_("编报历史"))
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        verbose_name = _("社情民意编报")
+        verbose_name_plural = _("社情民意编报")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "number"],
+                name="sentiment_issue_unique_number",
+                violation_error_message=_("本年度已有这一期，请换一个期号。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("《社情民意》%(year)s年第%(n)s期") % {"year": self.year, "n": self.number})
+
+    def get_absolute_url(self) -> str:
+        return reverse("sentiments:issue", args=[self.pk])
+
+
+class SentimentIssueItem(models.Model):
+    """A report's place in an issue. A report is compiled once: it then leaves the 未编报 list."""
+
+    issue = models.ForeignKey(SentimentIssue, on_delete=models.CASCADE, related_name="items")
+    report = models.ForeignKey(SentimentReport, on_delete=models.PROTECT, related_name="issue_items")
+    position = models.PositiveSmallIntegerField(_("顺序"))
+
+    # Set for the issue's page, never stored: this item's fields of the contents form.
+    pos_field: Any
+    remove_field: Any
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("编报篇目")
+        verbose_name_plural = _("编报篇目")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"],
+                name="sentiment_item_compiled_once",
+                violation_error_message=_("这篇信息已编入其他一期。"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issue_id}-{self.position}"

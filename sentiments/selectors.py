@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 
 from cppcc import access
 from members.models import Member
 
 from .filters import SentimentFilter
-from .models import SentimentForwarding, SentimentInstruction, SentimentLevel, SentimentReport
+from .models import (
+    SentimentForwarding,
+    SentimentInstruction,
+    SentimentIssue,
+    SentimentIssueItem,
+    SentimentLevel,
+    SentimentReport,
+)
 
 
 def sentiment_list(*, user: Any, params: Any) -> SentimentFilter:
@@ -45,3 +52,23 @@ def sentiment_detail(report: SentimentReport) -> dict[str, Any]:
 
 def level_list() -> list[SentimentLevel]:
     return list(SentimentLevel.objects.order_by("order", "pk"))
+
+
+def unpublished(year: int) -> QuerySet[SentimentReport]:
+    """The year's reports not yet compiled into any issue: what an issue may take in."""
+    return SentimentReport.objects.filter(year=year, issue_items__isnull=True).order_by("reported_on", "pk")
+
+
+def issue_list(year: int) -> list[SentimentIssue]:
+    return list(
+        SentimentIssue.objects.filter(year=year).annotate(item_count=Count("items")).order_by("-number")
+    )
+
+
+def issue_items(issue: SentimentIssue) -> list[SentimentIssueItem]:
+    """The issue's items in order, each with its report and authors (for the page and the PDF)."""
+    return list(
+        issue.items.select_related("report")
+        .prefetch_related(Prefetch("report__authors", queryset=Member.objects.order_by("name")))
+        .order_by("position", "pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import records, reports, stats
+from .views import issues, records, reports, stats
 
 app_name = "sentiments"
 
@@ -8,6 +8,13 @@ urlpatterns = [
     path("sentiments/", reports.sentiment_list, name="list"),
     path("sentiments/new/", reports.sentiment_create, name="create"),
     path("sentiments/stats/", stats.sentiment_stats, name="stats"),
+    path("sentiments/issues/", issues.issue_list, name="issues"),
+    path("sentiments/issues/new/", issues.issue_create, name="issue_create"),
+    path("sentiments/issues/<int:pk>/", issues.issue_detail, name="issue"),
+    path("sentiments/issues/<int:pk>/edit/", issues.issue_edit, name="issue_edit"),
+    path("sentiments/issues/<int:pk>/items/", issues.issue_items, name="issue_items"),
+    path("sentiments/issues/<int:pk>/delete/", issues.issue_delete, name="issue_delete"),
+    path("sentiments/issues/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
     path("sentiments/levels/", records.level_list, name="levels"),
     path("sentiments/<int:pk>/", reports.sentiment_detail, name="detail"),
     path("sentiments/<int:pk>/edit/", reports.sentiment_edit, name="edit"),

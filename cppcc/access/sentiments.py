@@ -45,7 +45,16 @@ def ensure_can_see_sentiment_office(user: AnyUser) -> None:
     ensure_can_read_all(user)
 
 
+def get_issue_for_user(user: AnyUser, pk: int, *, write: bool = False):
+    """An issue of 《社情民意》: the office's publication, read by staff and leaders, kept by staff."""
+    from sentiments.models import SentimentIssue
+
+    ensure_can_read_all(user)
+    return _fetch(SentimentIssue.objects.all(), pk, user, write)
+
+
 __all__ = [
+    "get_issue_for_user",
     "ensure_can_see_sentiment_office",
     "get_forwarding_for_user",
     "get_instruction_for_user",

@@ -26,7 +26,7 @@ from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
 from sentiments import services as sentiment_services
-from sentiments.models import SentimentLevel
+from sentiments.models import SentimentLevel, SentimentReport
 
 YEAR = 2023
 
@@ -246,6 +246,34 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
     ),
     # A member reads their own report's records (the 批示 link redirects to the report); staff change them.
     "sentiments:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:issues": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:issue_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    # An issue is the office's publication: members get a 403 (it is not theirs to open), units a 404.
+    "sentiments:issue": (
+        "get",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "sentiments:issue_pdf": (
+        "get",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "sentiments:issue_edit": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:issue_items": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:issue_delete": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
     "sentiments:levels": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "sentiments:forwarding_create": (
         "post",
@@ -669,9 +697,13 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target == "issue":
+            report = SentimentReport.objects.get(pk=_records_of(member, staff)["sentiment"])
+            issue = sentiment_services.issue_create(
+                actor=staff, year=YEAR, number=1, date=dt.date(YEAR, 4, 1), reports=[report]
+            )
+            return [issue.pk], [issue.pk]
         if target in ("forwarding", "instruction"):
-            from sentiments.models import SentimentReport
-
             found = []
             for who in (member, other_member):
                 report = SentimentReport.objects.get(pk=_records_of(who, staff)["sentiment"])

@@ -44,13 +44,18 @@ def _make(staff, adopted_at: tuple[str, ...], instructions: int = 0, year: int =
 def hand_made(staff):
     # 6 reports of 2023: 本级+上级市 (2 批示), 上级市 twice (one also adopted again there), 省, none;
     # one 2022 report adopted nationally that no 2023 figure may count.
-    _make(staff, ("local", "city"), instructions=2)
-    _make(staff, ("city", "city"))
+    # Two issues: 第1期 with two reports, 第2期 with one; 2022 has its own 第1期.
+    first = _make(staff, ("local", "city"), instructions=2)
+    second = _make(staff, ("city", "city"))
     _make(staff, ("city",), instructions=1)
-    _make(staff, ("province",))
+    fourth = _make(staff, ("province",))
     _make(staff, ())
     _make(staff, ())
-    _make(staff, ("national",), year=2022)
+    old = _make(staff, ("national",), year=2022)
+    day = dt.date(YEAR, 5, 1)
+    services.issue_create(actor=staff, year=YEAR, number=1, date=day, reports=[first, second])
+    services.issue_create(actor=staff, year=YEAR, number=2, date=day, reports=[fourth])
+    services.issue_create(actor=staff, year=2022, number=1, date=dt.date(2022, 5, 1), reports=[old])
 
 
 def _shown(client, link: str) -> int:
@@ -64,6 +69,8 @@ def test_each_figure_is_computed_by_hand_and_equals_its_list(leader_client, hand
     values = {f["key"]: f["value"] for f in figures}
     assert values == {
         "reported": 6,
+        "issues": 2,
+        "compiled": 3,
         "adopted-local": 1,
         "adopted-city": 3,
         "adopted-province": 1,
@@ -71,6 +78,10 @@ def test_each_figure_is_computed_by_hand_and_equals_its_list(leader_client, hand
         "instructed": 2,
     }
     for figure in figures:
+        if figure["key"] == "issues":
+            issues = leader_client.get(figure["link"]).context["issues"]
+            assert len(issues) == figure["value"]
+            continue
         assert _shown(leader_client, figure["link"]) == figure["value"], figure["key"]
 
 
