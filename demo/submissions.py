@@ -14,7 +14,7 @@ from members.models import DossierEntry, EntryAttachment, Member
 from proposals import services
 from proposals.models import Proposal
 from sentiments import services as sentiments
-from sentiments.models import SentimentLevel
+from sentiments.models import SentimentLevel, SentimentReport
 
 from . import handling
 
@@ -195,13 +195,15 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
     for index in range(230):
         authors = [login_member] if index < 2 else rng.sample(members, rng.choice((1, 1, 2, 2, 3)))
         reported = dt.date(year, 1, 15) + dt.timedelta(days=rng.randrange(0, 330))
+        subject = rng.choice(SENTIMENT_SUBJECTS)
         report = sentiments.sentiment_create(
             actor=None,
             authors=authors,
             year=year,
-            title=f"关于{rng.choice(SENTIMENT_SUBJECTS)}问题的反映（{year}-{index + 1:03d}）",
+            title=f"关于{subject}问题的反映（{year}-{index + 1:03d}）",
             reported_on=reported,
-            content="",
+            content=f"近期群众反映{subject}，影响日常生产生活，相关部门虽已采取措施，但问题仍较突出。",
+            suggestion="建议有关部门深入调研，明确责任分工，制定切实可行的解决方案并限期落实。",
         )
         count += 1
         roll = rng.random()
@@ -247,7 +249,43 @@ def _sentiments(rng: random.Random, year: int, members: list[Member], login_memb
                     feedback="已召开专题会议研究，整改措施正在落实。" if done else "",
                     feedback_on=feedback_on if done else None,
                 )
+    if year == max(PLENARY_DAY):
+        _issues(year)
     return count
+
+
+# 编报: the office compiles the quarter's adopted reports into an issue of 《社情民意》.
+ISSUES = (
+    (dt.date(2023, 3, 31), "一季度社情民意专报"),
+    (dt.date(2023, 6, 30), "民生热点专刊"),
+    (dt.date(2023, 9, 28), "乡村振兴专刊"),
+    (dt.date(2023, 12, 15), "四季度社情民意专报"),
+)
+
+
+def _issues(year: int) -> None:
+    adopted = list(
+        SentimentReport.objects.filter(year=year, forwardings__action="adopted")
+        .distinct()
+        .order_by("reported_on", "pk")
+    )
+    taken: set[int] = set()
+    today = timezone.localdate()
+    for number, (day, title) in enumerate(ISSUES, start=1):
+        day = min(day, today)
+        chosen = [r for r in adopted if r.reported_on <= day and r.pk not in taken][:6]
+        if not chosen:
+            continue
+        taken.update(r.pk for r in chosen)
+        sentiments.issue_create(
+            actor=None,
+            year=year,
+            number=number,
+            date=day,
+            title=title,
+            note="现将近期委员反映的社情民意信息编发如下，供领导参阅。",
+            reports=chosen,
+        )
 
 
 def _deeds_and_visits(rng: random.Random, year: int, members: list[Member], login_member: Member) -> int:
