@@ -16,7 +16,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_a_member_sends_a_report_from_a_phone_and_sees_only_their_own(
-    live_server, login, staff, other_member
+    live_server, login, staff, member, other_member
 ):
     theirs = services.sentiment_create(
         actor=staff, authors=[other_member], year=2023, title="别人的反映", reported_on=dt.date(2023, 3, 1)
