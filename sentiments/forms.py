@@ -56,7 +56,15 @@ class SentimentForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
 
 
 class MemberSentimentForm(CleanTextMixin, forms.ModelForm):
-    """社情民意 as a member sends it from a phone: what they saw and what they suggest."""
+    """社情民意 as a member sends it from a phone: what they saw, what they suggest, and optionally a
+    photo or a document."""
+
+    attachment = forms.FileField(
+        label=_("附件（可选）"),
+        required=False,
+        help_text=_("可拍照或选择 PDF、Word、WPS 文档。"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,.pdf,.docx,.wps"}),
+    )
 
     class Meta:
         model = SentimentReport

@@ -7,9 +7,11 @@ from typing import Any
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cppcc.storage import private_storage
 from cppcc.validators import check_date_order, past_work_date, plausible_year
 from members.models import Member
 
@@ -40,6 +42,12 @@ class SentimentLevel(models.Model):
         return self.name
 
 
+def attachment_path(instance: SentimentReport, filename: str) -> str:
+    # The stored name is not the uploaded one: nothing a user types ends up in a path.
+    stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
+    return f"sentiments/{instance.year}/{stamp}.{instance.attachment_kind}"
+
+
 class SentimentReport(models.Model):
     """社情民意信息: one or more members report it; forwardings, adoptions and 批示 hang below it."""
 
@@ -49,6 +57,10 @@ class SentimentReport(models.Model):
     suggestion = models.TextField(_("意见建议"), blank=True)
     authors = models.ManyToManyField(Member, related_name="sentiment_reports", verbose_name=_("反映人"))
     reported_on = models.DateField(_("报送日期"), validators=[past_work_date])
+    # A photo or a document the member adds from the phone; served only through access.
+    attachment = models.FileField(_("附件"), storage=private_storage, upload_to=attachment_path, blank=True)
+    attachment_name = models.CharField(_("附件原文件名"), max_length=200, blank=True)
+    attachment_kind = models.CharField(_("附件类型"), max_length=8, blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     history = HistoricalRecords(verbose_name=_("社情民意历史"), m2m_fields=[authors])

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cppcc.records import save_record, set_history_user
+from cppcc.uploads import check_document, check_image
 from members import dossier
 from members.models import Member
 
@@ -35,7 +38,33 @@ def _sync_all(report: SentimentReport, actor: Any) -> None:
         dossier.sync(instruction, actor=actor)
 
 
-def _save_sentiment(report: SentimentReport, authors: list[Member], actor: Any) -> SentimentReport:
+def _attach(report: SentimentReport, upload: Any) -> None:
+    """A document (PDF, DOCX, WPS) as it came, or a photo kept as a clean JPEG; anything else is refused
+    by its content, whatever its name."""
+    try:
+        kind, data = check_document(upload, max_bytes=settings.REPORT_MAX_BYTES)
+    except ValidationError as exc:
+        if exc.code != "type":
+            raise ValidationError({"attachment": exc.messages}) from None
+        upload.seek(0)
+        try:
+            kind, data = "jpg", check_image(upload, max_bytes=settings.PHOTO_MAX_BYTES)
+        except ValidationError:
+            raise ValidationError(
+                {"attachment": _("附件只接受照片或 PDF、DOCX、WPS 文档（按文件内容判断，与文件名无关）。")}
+            ) from None
+    old = report.attachment.name if report.attachment else ""
+    report.attachment_kind, report.attachment_name = kind, (upload.name or "")[-200:]
+    report.attachment.save(f"attachment.{kind}", ContentFile(data), save=False)
+    if old:
+        transaction.on_commit(lambda: report.attachment.storage.delete(old))
+
+
+def _save_sentiment(
+    report: SentimentReport, authors: list[Member], actor: Any, upload: Any = None
+) -> SentimentReport:
+    if upload is not None:
+        _attach(report, upload)
     if not authors:
         raise ValidationError({"authors": _("至少要有一位反映人。")})
     if report.pk is not None:
@@ -51,8 +80,10 @@ def _save_sentiment(report: SentimentReport, authors: list[Member], actor: Any) 
 
 
 @transaction.atomic
-def sentiment_create(*, actor: Any, authors: Iterable[Member], **fields: Any) -> SentimentReport:
-    return _save_sentiment(SentimentReport(**fields), list(authors), actor)
+def sentiment_create(
+    *, actor: Any, authors: Iterable[Member], attachment: Any = None, **fields: Any
+) -> SentimentReport:
+    return _save_sentiment(SentimentReport(**fields), list(authors), actor, attachment)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ urlpatterns = [
     path("sentiments/issues/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
     path("sentiments/levels/", records.level_list, name="levels"),
     path("sentiments/<int:pk>/", reports.sentiment_detail, name="detail"),
+    path("sentiments/<int:pk>/attachment/", reports.sentiment_attachment, name="attachment"),
     path("sentiments/<int:pk>/edit/", reports.sentiment_edit, name="edit"),
     path("sentiments/<int:pk>/delete/", reports.sentiment_delete, name="delete"),
     path("sentiments/<int:pk>/forwardings/", records.forwarding_create, name="forwarding_create"),

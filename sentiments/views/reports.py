@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,14 +100,18 @@ def sentiment_create(request: HttpRequest) -> HttpResponse:
     member = access.own_member(request.user) if access.is_member_user(request.user) else None
     if member is None:
         raise PermissionDenied
-    form = MemberSentimentForm(request.POST or None)
+    form = MemberSentimentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
-        report = services.sentiment_create(
-            actor=request.user, authors=[member], year=today.year, reported_on=today, **form.cleaned_data
-        )
-        messages.success(request, _("已报送社情民意信息“%(t)s”。") % {"t": report.title})
-        return redirect(report)
+        try:
+            report = services.sentiment_create(
+                actor=request.user, authors=[member], year=today.year, reported_on=today, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("已报送社情民意信息“%(t)s”。") % {"t": report.title})
+            return redirect(report)
     return render(request, "sentiments/report_form.html", {"form": form, "report": None})
 
 
@@ -121,3 +125,26 @@ def sentiment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.sentiment_delete(report=report, actor=request.user)
     messages.success(request, _("已删除该条社情民意信息及其带来的履职记录。"))
     return redirect("sentiments:list")
+
+
+_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "wps": "application/vnd.ms-works",
+    "jpg": "image/jpeg",
+}
+
+
+def sentiment_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The report's attachment, streamed only to those who may see the report; there is no public URL."""
+    report = access.get_sentiment_for_user(request.user, pk)
+    if not report.attachment:
+        raise Http404
+    response = FileResponse(
+        report.attachment.open("rb"),
+        content_type=_CONTENT_TYPES.get(report.attachment_kind),
+        as_attachment=report.attachment_kind != "jpg",
+        filename=f"{report.title[:60]}.{report.attachment_kind}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

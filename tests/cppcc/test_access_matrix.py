@@ -245,6 +245,11 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
     # A member reads their own report's records (the 批示 link redirects to the report); staff change them.
+    "sentiments:attachment": (
+        "get",
+        "sentiment_attachment",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
     "sentiments:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "sentiments:issues": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
     "sentiments:issue_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
@@ -697,6 +702,19 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target == "sentiment_attachment":
+            found = []
+            for who in (member, other_member):
+                report = sentiment_services.sentiment_create(
+                    actor=staff,
+                    authors=[who],
+                    year=YEAR,
+                    title="附件",
+                    reported_on=dt.date(YEAR, 2, 1),
+                    attachment=SimpleUploadedFile("a.pdf", _pdf("附件")),
+                )
+                found.append(report.pk)
+            return [found[0]], [found[1]]
         if target == "issue":
             report = SentimentReport.objects.get(pk=_records_of(member, staff)["sentiment"])
             issue = sentiment_services.issue_create(

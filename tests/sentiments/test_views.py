@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from sentiments import services
@@ -142,3 +143,30 @@ def test_a_member_sees_only_their_own_reports(member_client, member, other_membe
     assert "我的反映" in page and "别人的反映" not in page
     assert member_client.get(mine.get_absolute_url()).status_code == 200
     assert member_client.get(theirs.get_absolute_url()).status_code == 404
+
+
+def test_a_member_adds_a_photo_from_the_phone_and_only_readers_of_the_report_get_it(
+    member_client, other_member, member
+):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    photo = BytesIO()
+    Image.new("RGB", (40, 30), "red").save(photo, "PNG")
+    data = {"title": "路灯不亮", "content": "夜间无照明", "suggestion": "尽快维修"}
+    renamed = SimpleUploadedFile("photo.jpg", b"plain text, not a photo")
+    refused = member_client.post(reverse("sentiments:create"), {**data, "attachment": renamed})
+    assert refused.status_code == 200 and "附件只接受照片" in refused.content.decode()
+    assert not SentimentReport.objects.exists()
+    upload = SimpleUploadedFile("IMG_0001.png", photo.getvalue())
+    member_client.post(reverse("sentiments:create"), {**data, "attachment": upload})
+    report = SentimentReport.objects.get()
+    assert (report.attachment_kind, report.attachment_name) == ("jpg", "IMG_0001.png")
+    response = member_client.get(reverse("sentiments:attachment", args=[report.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    other = Client()
+    other.force_login(other_member.user)
+    assert other.get(reverse("sentiments:attachment", args=[report.pk])).status_code == 404
