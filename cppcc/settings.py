@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cppcc",
     "members",
     "proposals",
+    "sentiments",
     "consultations",
     "research",
     "platforms",

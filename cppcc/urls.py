@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("accounts.urls")),
     path("", include("proposals.urls")),
+    path("", include("sentiments.urls")),
     path("", include("evaluation.urls")),
     path("", include("dashboard.urls")),
     path("", include("consultations.urls")),

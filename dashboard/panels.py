@@ -22,8 +22,9 @@ from evaluation.models import AnnualEvaluation, EvaluationSummary
 from evaluation.selectors import grade_names
 from members.models import DossierEntry, Member, Sector, SpecialCommittee
 from platforms.models import Platform, PlatformSession
-from proposals.models import Proposal, SentimentReport
+from proposals.models import Proposal
 from research.models import ReportInstruction, ResearchReport, ResearchTopic
+from sentiments import figures as sentiment_figures
 
 INACTIVE_DAYS = 90
 
@@ -126,31 +127,20 @@ def proposals(year: int) -> list[Figure]:
 
 def sentiments(year: int) -> list[Figure]:
     years = (year, year - 1)
-    rows = _by_year(
-        SentimentReport.objects.filter(year__in=years)
-        .values("year")
-        .annotate(
-            n=Count("pk"),
-            city=Count("pk", filter=Q(adoption_level="city")),
-            province=Count("pk", filter=Q(adoption_level="province")),
-            national=Count("pk", filter=Q(adoption_level="national")),
-            instructed=Count("pk", filter=Q(instruction_on__isnull=False)),
-        )
-        .order_by(),
-        years,
-    )
+    levels, rows = sentiment_figures.year_counts(years)
     return [
-        _compare(_("报送社情民意"), rows, "n", year, _url("proposals:sentiments", year=year)),
-        _compare(_("市级采用"), rows, "city", year, _url("proposals:sentiments", year=year, level="city")),
-        _compare(
-            _("省级采用"), rows, "province", year, _url("proposals:sentiments", year=year, level="province")
+        _compare(_("报送社情民意"), rows, "n", year, _url("sentiments:list", year=year)),
+        *(
+            _compare(
+                _("%(level)s采用") % {"level": level.name},
+                rows,
+                f"adopted_{level.tier}",
+                year,
+                _url("sentiments:list", year=year, level=level.tier),
+            )
+            for level in levels
         ),
-        _compare(
-            _("全国采用"), rows, "national", year, _url("proposals:sentiments", year=year, level="national")
-        ),
-        _compare(
-            _("获批示"), rows, "instructed", year, _url("proposals:sentiments", year=year, instructed=1)
-        ),
+        _compare(_("获批示"), rows, "instructed", year, _url("sentiments:list", year=year, instructed=1)),
     ]
 
 

@@ -111,9 +111,7 @@ class Staff(Person):
             "csrfmiddlewaretoken": token,
             "was": unescape(_found(r'name="was" value="([^"]*)"', html, "sign-in sheet's 'was' field")),
         }
-        for member_id, status in re.findall(
-            r"name=status-(\d+) value=(\w+) id=\w+ checked", html
-        ):
+        for member_id, status in re.findall(r"name=status-(\d+) value=(\w+) id=\w+ checked", html):
             data[f"status-{member_id}"] = status
             data[f"speech-{member_id}"] = ""
             data[f"reason-{member_id}"] = ""

@@ -46,6 +46,7 @@ class ActivityKind(models.TextChoices):
     PROPOSAL_KEY = "proposal_key", _("重点提案")
     PROPOSAL_EXCELLENT = "proposal_excellent", _("优秀提案")
     SENTIMENT_REPORTED = "sentiment_reported", _("报送社情民意信息")
+    SENTIMENT_ADOPTED_LOCAL = "sentiment_adopted_local", _("社情民意被本级采用")
     SENTIMENT_ADOPTED_CITY = "sentiment_adopted_city", _("社情民意被市级采用")
     SENTIMENT_ADOPTED_PROVINCE = "sentiment_adopted_province", _("社情民意被省级采用")
     SENTIMENT_ADOPTED_NATIONAL = "sentiment_adopted_national", _("社情民意被全国政协采用")
@@ -78,6 +79,7 @@ CATEGORY_OF: dict[str, str] = {
     K.PROPOSAL_KEY: Category.PROPOSAL,
     K.PROPOSAL_EXCELLENT: Category.PROPOSAL,
     K.SENTIMENT_REPORTED: Category.SENTIMENT,
+    K.SENTIMENT_ADOPTED_LOCAL: Category.SENTIMENT,
     K.SENTIMENT_ADOPTED_CITY: Category.SENTIMENT,
     K.SENTIMENT_ADOPTED_PROVINCE: Category.SENTIMENT,
     K.SENTIMENT_ADOPTED_NATIONAL: Category.SENTIMENT,

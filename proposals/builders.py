@@ -1,4 +1,4 @@
-"""Which dossier entries a proposal or a 社情民意 report implies (registered with `dossier.builder`)."""
+"""Which dossier entries a proposal implies (registered with `dossier.builder`)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ from members.dossier import EntrySpec, builder
 from members.kinds import ActivityKind as K
 from members.models import EntryRole
 
-from .models import Proposal, SentimentReport
-
-_ADOPTION_KIND = {
-    "city": K.SENTIMENT_ADOPTED_CITY,
-    "province": K.SENTIMENT_ADOPTED_PROVINCE,
-    "national": K.SENTIMENT_ADOPTED_NATIONAL,
-}
-
+from .models import Proposal
 
 # A draft, a proposal sent back for changes or withdrawn is not (or no longer) submitted: no entries.
 _UNSUBMITTED = (Proposal.Status.DRAFT, Proposal.Status.RETURNED, Proposal.Status.WITHDRAWN)
@@ -42,16 +35,4 @@ def proposal_entries(p: Proposal) -> list[EntrySpec]:
     ):
         if flag:
             specs += [EntrySpec(pk, kind, decided, p.year, p.title, role, n) for pk, role in authors]
-    return specs
-
-
-@builder(SentimentReport, url_name="proposals:sentiment_detail")
-def sentiment_entries(r: SentimentReport) -> list[EntrySpec]:
-    authors = sorted(m.pk for m in r.authors.all())
-    specs = [EntrySpec(pk, K.SENTIMENT_REPORTED, r.reported_on, r.year, r.title) for pk in authors]
-    if r.adoption_level and r.adopted_on:
-        kind = _ADOPTION_KIND[r.adoption_level]
-        specs += [EntrySpec(pk, kind, r.adopted_on, r.year, r.title) for pk in authors]
-    if r.instruction_on:
-        specs += [EntrySpec(pk, K.SENTIMENT_INSTRUCTED, r.instruction_on, r.year, r.title) for pk in authors]
     return specs

@@ -1,4 +1,4 @@
-"""Reads of proposals and 社情民意, always through what `cppcc.access` lets the user see."""
+"""Reads of proposals, always through what `cppcc.access` lets the user see."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from cppcc import access
-from members.models import Member
 
-from .filters import AssignmentFilter, ProposalFilter, SentimentFilter
+from .filters import AssignmentFilter, ProposalFilter
 from .models import HandlingUnit, Proposal, Rating, Reply
 from .services.handling import rounds_owed
 
@@ -97,12 +96,3 @@ def proposal_page(*, proposal: Proposal, user: Any) -> dict[str, Any]:
         "my_assignment": my_assignment,
         "to_rate": to_rate,
     }
-
-
-def sentiment_list(*, user: Any, params: Any) -> SentimentFilter:
-    queryset = (
-        access.visible_sentiments(user)
-        .prefetch_related(Prefetch("authors", queryset=Member.objects.order_by("name")))
-        .order_by("-reported_on", "-pk")
-    )
-    return SentimentFilter(params, queryset=queryset)

@@ -32,9 +32,4 @@ urlpatterns = [
     path("proposals/assignments/<int:pk>/reply/", handling.unit_reply, name="unit_reply"),
     path("proposals/replies/<int:pk>/letter/", handling.reply_letter, name="reply_letter"),
     path("proposals/replies/<int:pk>/rate/", handling.reply_rate, name="rate"),
-    path("sentiments/", records.sentiment_list, name="sentiments"),
-    path("sentiments/new/", records.sentiment_create, name="sentiment_create"),
-    path("sentiments/<int:pk>/", records.sentiment_detail, name="sentiment_detail"),
-    path("sentiments/<int:pk>/edit/", records.sentiment_edit, name="sentiment_edit"),
-    path("sentiments/<int:pk>/delete/", records.sentiment_delete, name="sentiment_delete"),
 ]

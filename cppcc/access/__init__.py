@@ -305,3 +305,4 @@ def get_notice_attachment_for_user(user: AnyUser, pk: int):
 # The fetchers of meetings and of the proposal handling chain live beside this module.
 from .meetings import *  # noqa: E402, F403 - they build on the predicates above
 from .proposals import *  # noqa: E402, F403
+from .sentiments import *  # noqa: E402, F403

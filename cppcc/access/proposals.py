@@ -187,16 +187,6 @@ def get_compilation_for_user(user: AnyUser, pk: int):
     return _fetch(Compilation.objects.all(), pk, user, False)
 
 
-def visible_sentiments(user: AnyUser) -> QuerySet:
-    from proposals.models import SentimentReport
-
-    return _authored_by(user, SentimentReport.objects.all(), "authors")
-
-
-def get_sentiment_for_user(user: AnyUser, pk: int, *, write: bool = False):
-    return _fetch(visible_sentiments(user), pk, user, write)
-
-
 __all__ = [
     "UNIT_URL_NAMES",
     "get_assignment_for_user",
@@ -208,10 +198,8 @@ __all__ = [
     "get_reply_for_user",
     "get_reply_to_rate",
     "get_unit_login_for_user",
-    "get_sentiment_for_user",
     "may_enter_proposals",
     "unit_may_open",
     "visible_assignments",
     "visible_proposals",
-    "visible_sentiments",
 ]

@@ -17,7 +17,7 @@ from ..models import CategoryCap, GradeBand, ScoringRule, ScoringScheme
 
 D = Decimal
 # A mix of published rules (桐城, 延边, 济南): base score, per-kind points, caps on a category, heavier
-# deductions for 常委, adoption tiers 市 5 / 省 10 / 全国 30.
+# deductions for 常委, adoption tiers 本级 3 / 市 5 / 省 10 / 全国 30.
 DEFAULT_SCHEME = {
     "base_score": D(60),
     "cosigner_mode": ScoringScheme.CosignerMode.COSIGN_RULE,
@@ -48,6 +48,7 @@ DEFAULT_RULES: dict[str, tuple[Decimal, Decimal | None, Decimal | None]] = {
     K.PROPOSAL_KEY: (D(5), None, None),
     K.PROPOSAL_EXCELLENT: (D(5), None, None),
     K.SENTIMENT_REPORTED: (D(2), None, None),
+    K.SENTIMENT_ADOPTED_LOCAL: (D(3), None, None),
     K.SENTIMENT_ADOPTED_CITY: (D(5), None, None),
     K.SENTIMENT_ADOPTED_PROVINCE: (D(10), None, None),
     K.SENTIMENT_ADOPTED_NATIONAL: (D(30), None, None),

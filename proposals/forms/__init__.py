@@ -12,9 +12,7 @@ from .handling import (
 from .records import (
     DraftForm,
     InviteForm,
-    MemberSentimentForm,
     ProposalForm,
-    SentimentForm,
     TransitionForm,
 )
 
@@ -22,7 +20,6 @@ __all__ = [
     "AssignForm",
     "DraftForm",
     "InviteForm",
-    "MemberSentimentForm",
     "MergeForm",
     "NoteForm",
     "OpinionForm",
@@ -31,7 +28,6 @@ __all__ = [
     "ReplyForm",
     "ReturnForm",
     "ReviewForm",
-    "SentimentForm",
     "SuperviseForm",
     "TransitionForm",
 ]

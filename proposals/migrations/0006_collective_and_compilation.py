@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0012_entry_confirmed_member_date'),
-        ('proposals', '0004_sentiment_suggestion'),
+        ('proposals', '0005_move_sentiments_out'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

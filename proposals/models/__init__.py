@@ -8,7 +8,7 @@ from .handling import (
     add_months,
     reply_path,
 )
-from .records import HandlingUnit, Proposal, SentimentReport
+from .records import HandlingUnit, Proposal
 
 __all__ = [
     "Assignment",
@@ -19,7 +19,6 @@ __all__ = [
     "ProposalInvitation",
     "Rating",
     "Reply",
-    "SentimentReport",
     "add_months",
     "reply_path",
 ]

@@ -18,9 +18,6 @@ from .records import (
     proposal_delete,
     proposal_transition,
     proposal_update,
-    sentiment_create,
-    sentiment_delete,
-    sentiment_update,
 )
 from .review import proposal_file, proposal_merge, proposal_not_file, proposal_return, proposal_supervise
 from .submission import (
@@ -58,7 +55,4 @@ __all__ = [
     "proposal_withdraw",
     "rating_save",
     "reply_create",
-    "sentiment_create",
-    "sentiment_delete",
-    "sentiment_update",
 ]

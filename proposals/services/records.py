@@ -1,4 +1,4 @@
-"""Proposals and 社情民意: each write saves the record and rewrites its dossier entries together."""
+"""Proposals: each write saves the record and rewrites its dossier entries together."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from cppcc.records import save_record
 from members import dossier
 from members.models import Member
 
-from ..models import Proposal, SentimentReport
+from ..models import Proposal
 
 _COLLECTIVE_AUTHOR = {
     Proposal.Author.SECTOR: "author_sector",
@@ -123,29 +123,3 @@ def proposal_transition(
 @transaction.atomic
 def proposal_delete(*, proposal: Proposal, actor: Any) -> None:
     dossier.delete_source(proposal, actor=actor)
-
-
-def _save_sentiment(report: SentimentReport, authors: list[Member], actor: Any) -> SentimentReport:
-    if not authors:
-        raise ValidationError({"authors": _("至少要有一位反映人。")})
-    save_record(report, actor)
-    report.authors.set(authors)
-    dossier.sync(report, actor=actor)
-    return report
-
-
-@transaction.atomic
-def sentiment_create(*, actor: Any, authors: Iterable[Member], **fields: Any) -> SentimentReport:
-    return _save_sentiment(SentimentReport(**fields), list(authors), actor)
-
-
-@transaction.atomic
-def sentiment_update(*, report: SentimentReport, actor: Any, authors: Iterable[Member], **fields: Any):
-    for name, value in fields.items():
-        setattr(report, name, value)
-    return _save_sentiment(report, list(authors), actor)
-
-
-@transaction.atomic
-def sentiment_delete(*, report: SentimentReport, actor: Any) -> None:
-    dossier.delete_source(report, actor=actor)

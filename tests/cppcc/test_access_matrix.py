@@ -25,6 +25,8 @@ from notices.models import Notice
 from platforms import services as platforms
 from proposals import services as proposal_services
 from research import services as research
+from sentiments import services as sentiment_services
+from sentiments.models import SentimentLevel, SentimentReport
 
 YEAR = 2023
 
@@ -271,21 +273,92 @@ EXPECTED: dict[str, tuple[str, str | None, dict[str, int]]] = {
         "reply",
         {ANON: 302, OWN: 400, OTHER: 404, STAFF: 403, LEADER: 403, UNIT: 404, UNIT_OTHER: 404},
     ),
-    "proposals:sentiments": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
-    "proposals:sentiment_create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
-    "proposals:sentiment_detail": (
+    "sentiments:list": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:create": ("get", None, {ANON: 302, MEMBER: 200, STAFF: 200, LEADER: 403, UNIT: 403}),
+    "sentiments:detail": (
         "get",
         "sentiment",
         {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
     ),
-    "proposals:sentiment_edit": (
+    "sentiments:edit": (
         "get",
         "sentiment",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 200, LEADER: 403, UNIT: 404},
     ),
-    "proposals:sentiment_delete": (
+    "sentiments:delete": (
         "post",
         "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    # A member reads their own report's records (the 批示 link redirects to the report); staff change them.
+    "sentiments:attachment": (
+        "get",
+        "sentiment_attachment",
+        {ANON: 302, OWN: 200, OTHER: 404, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "sentiments:stats": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:issues": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:issue_create": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 403, UNIT: 403}),
+    # An issue is the office's publication: members get a 403 (it is not theirs to open), units a 404.
+    "sentiments:issue": (
+        "get",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "sentiments:issue_pdf": (
+        "get",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 200, LEADER: 200, UNIT: 404},
+    ),
+    "sentiments:issue_edit": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:issue_items": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:issue_delete": (
+        "post",
+        "issue",
+        {ANON: 302, OWN: 403, OTHER: 403, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:levels": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
+    "sentiments:forwarding_create": (
+        "post",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:forwarding_edit": (
+        "post",
+        "forwarding",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:forwarding_delete": (
+        "post",
+        "forwarding",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction_create": (
+        "post",
+        "sentiment",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction": (
+        "get",
+        "instruction",
+        {ANON: 302, OWN: 302, OTHER: 404, STAFF: 302, LEADER: 302, UNIT: 404},
+    ),
+    "sentiments:instruction_edit": (
+        "post",
+        "instruction",
+        {ANON: 302, OWN: 403, OTHER: 404, STAFF: 400, LEADER: 403, UNIT: 404},
+    ),
+    "sentiments:instruction_delete": (
+        "post",
+        "instruction",
         {ANON: 302, OWN: 403, OTHER: 404, STAFF: 302, LEADER: 403, UNIT: 404},
     ),
     "evaluation:schemes": ("get", None, {ANON: 302, MEMBER: 403, STAFF: 200, LEADER: 200, UNIT: 403}),
@@ -587,7 +660,7 @@ def _records_of(m, staff):
     proposal = proposal_services.proposal_create(
         actor=staff, year=YEAR, number=m.pk, title="提案", lead=m, submitted_on=dt.date(YEAR, 1, 10)
     )
-    report = proposal_services.sentiment_create(
+    report = sentiment_services.sentiment_create(
         actor=staff, authors=[m], year=YEAR, title="社情民意", reported_on=dt.date(YEAR, 2, 1)
     )
     return {"entry": entry.pk, "proposal": proposal.pk, "sentiment": report.pk}
@@ -675,6 +748,42 @@ def build_targets(member, other_member, staff):
         if target in ("entry", "proposal", "sentiment"):
             own, other = _records_of(member, staff), _records_of(other_member, staff)
             return [own[target]], [other[target]]
+        if target == "sentiment_attachment":
+            found = []
+            for who in (member, other_member):
+                report = sentiment_services.sentiment_create(
+                    actor=staff,
+                    authors=[who],
+                    year=YEAR,
+                    title="附件",
+                    reported_on=dt.date(YEAR, 2, 1),
+                    attachment=SimpleUploadedFile("a.pdf", _pdf("附件")),
+                )
+                found.append(report.pk)
+            return [found[0]], [found[1]]
+        if target == "issue":
+            report = SentimentReport.objects.get(pk=_records_of(member, staff)["sentiment"])
+            issue = sentiment_services.issue_create(
+                actor=staff, year=YEAR, number=1, date=dt.date(YEAR, 4, 1), reports=[report]
+            )
+            return [issue.pk], [issue.pk]
+        if target in ("forwarding", "instruction"):
+            found = []
+            for who in (member, other_member):
+                report = SentimentReport.objects.get(pk=_records_of(who, staff)["sentiment"])
+                level = SentimentLevel.objects.get(tier="city")
+                save = sentiment_services.forwarding_save
+                if target == "instruction":
+                    save = sentiment_services.instruction_save
+                    record = save(
+                        report=report, actor=staff, leader="市长", level=level, date=dt.date(YEAR, 3, 1)
+                    )
+                else:
+                    record = save(
+                        report=report, actor=staff, action="adopted", level=level, date=dt.date(YEAR, 3, 1)
+                    )
+                found.append(record.pk)
+            return [found[0]], [found[1]]
         if target == "invitation":
             found = []
             for lead, invitee in ((other_member, member), (member, other_member)):

@@ -20,6 +20,7 @@ from members.models import Member
 from platforms import services as platforms
 from proposals import services as proposals
 from research import services as research
+from sentiments import services as sentiments
 from tests.factories import MemberFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def _proposal(staff):
 
 
 def _sentiment(staff):
-    return proposals.sentiment_create(
+    return sentiments.sentiment_create(
         actor=staff,
         authors=[MemberFactory()],
         year=2023,
@@ -94,7 +95,7 @@ CASES = {
         read=lambda o: (o.title, o.content),
     ),
     "sentiment": Case(
-        url=lambda o: reverse("proposals:sentiment_edit", args=[o.pk]),
+        url=lambda o: reverse("sentiments:edit", args=[o.pk]),
         make=_sentiment,
         first=("title", "小区电动自行车充电难问题"),
         second=("content", "建议增设充电桩。"),

@@ -12,6 +12,7 @@ APPS = (
     "cppcc",
     "members",
     "proposals",
+    "sentiments",
     "evaluation",
     "consultations",
     "research",

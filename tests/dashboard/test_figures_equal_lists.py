@@ -16,6 +16,8 @@ from platforms import services as platforms
 from proposals import services as proposals
 from proposals.models import Proposal
 from research import services as research
+from sentiments import services as sentiments
+from sentiments.models import SentimentLevel
 from tests.factories import MemberFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,20 +70,32 @@ def committee_year(staff):
         if to == Proposal.Status.ANSWERED:
             p.refresh_from_db()
             proposals.proposal_update(proposal=p, actor=staff, cosigners=[], is_key=True)
-    for level in ("city", "city", "province", "national", ""):
-        fields = {"adoption_level": level, "adopted_on": dt.date(YEAR, 4, 1)} if level else {}
-        if level == "province":
-            fields.update(
-                instruction_by="省领导", instruction_on=dt.date(YEAR, 4, 9), instruction_level="province"
-            )
-        proposals.sentiment_create(
+    levels = {level.tier: level for level in SentimentLevel.objects.all()}
+    # Adopted at: 本级 and 上级市 (two levels), 上级市, 省 (with two 批示), 全国, nowhere.
+    for adoptions in (("local", "city"), ("city",), ("province",), ("national",), ()):
+        report = sentiments.sentiment_create(
             actor=staff,
             authors=[members[0]],
             year=YEAR,
-            title=f"社情{level}",
+            title=f"社情{'-'.join(adoptions)}",
             reported_on=dt.date(YEAR, 3, 1),
-            **fields,
         )
+        sentiments.forwarding_save(
+            report=report, actor=staff, action="forwarded", level=levels["city"], date=dt.date(YEAR, 3, 2)
+        )
+        for tier in adoptions:
+            sentiments.forwarding_save(
+                report=report, actor=staff, action="adopted", level=levels[tier], date=dt.date(YEAR, 4, 1)
+            )
+        if adoptions == ("province",):
+            for day in (9, 19):
+                sentiments.instruction_save(
+                    report=report,
+                    actor=staff,
+                    leader="省领导",
+                    level=levels["province"],
+                    date=dt.date(YEAR, 4, day),
+                )
     for index in range(3):
         topic = research.topic_create(
             actor=staff,
@@ -164,6 +178,17 @@ def test_every_figure_equals_the_list_behind_it(leader_client, committee_year):
         1,
         1,
     )
+    # 社情民意 by the levels' configured names: one report adopted at two levels counts at each.
+    assert [
+        values[k] for k in ("报送社情民意", "本级采用", "上级市采用", "省采用", "全国采用", "获批示")
+    ] == [
+        5,
+        1,
+        2,
+        1,
+        1,
+        1,
+    ]
     # Meetings by group: 会议 1 (常委会), 协商 2 (对口协商会), 视察调研 1 (民主评议), 学习培训 1, 活动 0.
     assert [values[g] for g in ("会议活动", "会议", "协商", "视察调研", "学习培训", "活动")] == [
         5,

@@ -92,36 +92,6 @@ def test_sync_keeps_the_review_state_of_surviving_entries(people, staff):
     assert entry.disabled and entry.title == "新案由"
 
 
-def test_changing_the_adoption_level_swaps_the_adoption_entry(people, staff):
-    report = proposal_services.sentiment_create(
-        actor=staff,
-        authors=[people["领衔"]],
-        year=2023,
-        title="反映",
-        reported_on=dt.date(2023, 3, 1),
-        adoption_level="city",
-        adopted_on=dt.date(2023, 3, 20),
-        adopted_by="郑州市政协",
-    )
-    assert set(DossierEntry.objects.values_list("kind", flat=True)) == {
-        K.SENTIMENT_REPORTED,
-        K.SENTIMENT_ADOPTED_CITY,
-    }
-    proposal_services.sentiment_update(
-        report=report,
-        actor=staff,
-        authors=[people["领衔"]],
-        adoption_level="province",
-        instruction_by="市委主要领导",
-        instruction_on=dt.date(2023, 4, 2),
-    )
-    assert set(DossierEntry.objects.values_list("kind", flat=True)) == {
-        K.SENTIMENT_REPORTED,
-        K.SENTIMENT_ADOPTED_PROVINCE,
-        K.SENTIMENT_INSTRUCTED,
-    }
-
-
 def test_saving_a_proposal_costs_the_same_queries_for_two_or_twenty_cosigners(
     people, staff, django_assert_max_num_queries
 ):

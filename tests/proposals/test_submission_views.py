@@ -81,17 +81,3 @@ def test_staff_entry_is_marked_as_entered_on_behalf(staff_client, member):
     proposal = Proposal.objects.get()
     assert proposal.entered_by_staff
     assert "代录" in staff_client.get(proposal.get_absolute_url()).content.decode()
-
-
-def test_a_member_sends_a_public_opinion_report_from_a_phone(member_client, member):
-    from proposals.models import SentimentReport
-
-    refused = member_client.post(
-        reverse("proposals:sentiment_create"), {"title": "小区充电难", "content": ""}
-    )
-    assert refused.status_code == 200 and "小区充电难" in refused.content.decode()
-    data = {"title": "小区电动自行车充电难", "content": "充电桩少", "suggestion": "增设充电桩"}
-    response = member_client.post(reverse("proposals:sentiment_create"), data)
-    report = SentimentReport.objects.get()
-    assert response["Location"] == report.get_absolute_url()
-    assert list(report.authors.all()) == [member] and report.suggestion == "增设充电桩"

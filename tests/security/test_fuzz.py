@@ -113,7 +113,7 @@ FORMS = {
     "proposals:create": (None, ["year", "number", "title", "lead", "cosigners", "submitted_on", "content"]),
     "proposals:edit": ("proposal", ["year", "number", "title", "lead", "submitted_on", "handling_unit"]),
     "proposals:transition": ("proposal", ["to", "on", "reason", "handling_unit", "answer"]),
-    "proposals:sentiment_create": (
+    "sentiments:create": (
         None,
         [
             "year",

@@ -11,7 +11,7 @@ from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client
 from django.urls import reverse
 
-from proposals.models import SentimentReport
+from sentiments.models import SentimentReport
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,7 +51,7 @@ def test_ten_parallel_saves_all_succeed(staff):
         start.wait()
         try:
             response = client.post(
-                reverse("proposals:sentiment_create"),
+                reverse("sentiments:create"),
                 {
                     "year": 2023,
                     "title": f"并发报送第{n}篇",

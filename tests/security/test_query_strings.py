@@ -21,7 +21,7 @@ PAGES = [
     ("members:list", ()),
     ("members:export", ()),
     ("proposals:list", ()),
-    ("proposals:sentiments", ()),
+    ("sentiments:list", ()),
     ("consultations:list", ()),
     ("consultations:stats", ()),
     ("consultations:stats_xlsx", ()),

@@ -139,10 +139,10 @@ def test_every_post_needs_the_csrf_token(name, staff, targets):
 
 
 def test_a_double_submitted_create_form_saves_once_and_sends_the_second_to_the_same_place(staff_client):
-    from proposals.models import SentimentReport
+    from sentiments.models import SentimentReport
 
     author = MemberFactory()
-    page = staff_client.get(reverse("proposals:sentiment_create")).content.decode()
+    page = staff_client.get(reverse("sentiments:create")).content.decode()
     token = re.search(r'name="submit_token" value="([0-9a-f]{32})"', page).group(1)
     data = {
         "year": 2023,
@@ -151,15 +151,15 @@ def test_a_double_submitted_create_form_saves_once_and_sends_the_second_to_the_s
         "reported_on": "2023-03-01",
         "submit_token": token,
     }
-    first = staff_client.post(reverse("proposals:sentiment_create"), data)
-    second = staff_client.post(reverse("proposals:sentiment_create"), data, follow=True)
+    first = staff_client.post(reverse("sentiments:create"), data)
+    second = staff_client.post(reverse("sentiments:create"), data, follow=True)
     assert SentimentReport.objects.count() == 1
     assert second.redirect_chain[-1][0] == first["Location"]
     assert "已经提交过，没有重复保存" in second.content.decode()
 
 
 def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_client):
-    from proposals.models import SentimentReport
+    from sentiments.models import SentimentReport
 
     author = MemberFactory()
     data = {
@@ -169,9 +169,9 @@ def test_a_form_sent_back_with_errors_can_be_sent_again_with_its_token(staff_cli
         "reported_on": "2023-03-01",
         "submit_token": "a" * 32,
     }
-    response = staff_client.post(reverse("proposals:sentiment_create"), data)
+    response = staff_client.post(reverse("sentiments:create"), data)
     assert response.status_code == 200 and 'value="' + "a" * 32 + '"' in response.content.decode()
-    staff_client.post(reverse("proposals:sentiment_create"), {**data, "title": "补上标题"})
+    staff_client.post(reverse("sentiments:create"), {**data, "title": "补上标题"})
     assert SentimentReport.objects.get().title == "补上标题"
 
 
