@@ -14,6 +14,8 @@ from .filters import AssignmentFilter, ProposalFilter
 from .models import HandlingUnit, Proposal, Rating, Reply
 from .services.handling import rounds_owed
 
+_ROLE_ORDER = {"lead": 0, "split": 1, "co": 2}
+
 
 def proposal_list(*, user: Any, params: Any) -> ProposalFilter:
     queryset = (
@@ -52,7 +54,10 @@ def proposal_page(*, proposal: Proposal, user: Any) -> dict[str, Any]:
     if not (is_proposer or access.can_read_all(user)):
         invitations = []
     # Each carries what its page shows: its replies, whether it owes one, is overdue, may still go back.
-    assignments: list[Any] = list(proposal.assignments.select_related("unit").prefetch_related("notes"))
+    assignments: list[Any] = sorted(
+        proposal.assignments.select_related("unit").prefetch_related("notes"),
+        key=lambda a: (_ROLE_ORDER.get(a.role, 9), a.pk),  # 主办 first, then 分办, then 会办
+    )
     replies = list(
         proposal.replies.select_related("assignment__unit").prefetch_related(
             Prefetch("ratings", queryset=Rating.objects.select_related("member"))

@@ -244,3 +244,10 @@ def test_split_assignment_is_answered_when_every_unit_replied(submitted, staff, 
     assert Proposal.objects.get(pk=submitted.pk).status == "assigned"
     services.reply_create(assignment=parts[1], actor=None, category="B", replied_on=TODAY, upload=letter())
     assert Proposal.objects.get(pk=submitted.pk).status == "answered"
+
+
+def test_the_proposal_page_lists_the_lead_unit_before_the_co_handling_ones(assigned, staff):
+    from proposals.selectors import proposal_page
+
+    page = proposal_page(proposal=assigned, user=staff)
+    assert [a.role for a in page["assignments"]] == ["lead", "co"]
