@@ -3,6 +3,8 @@ the levels."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -22,36 +24,43 @@ def _back(report_url: str, anchor: str) -> HttpResponse:
     return redirect(f"{report_url}#{anchor}")
 
 
+def _save(request: HttpRequest, report, form, save, done: str, anchor: str, **page) -> HttpResponse:
+    """A record form posted from the report's page: saved through `save`, or the page again with the
+    form as typed and the service's reasons on it."""
+    if form.is_valid():
+        try:
+            save(**form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return _back(report.get_absolute_url(), anchor)
+    return render_detail(request, report, **page)
+
+
 @require_POST
 def forwarding_create(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_sentiment_for_user(request.user, pk, write=True)
     form = ForwardingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.forwarding_save(report=report, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("已登记报送采用记录。"))
-            return _back(report.get_absolute_url(), "forwardings")
-    return render_detail(request, report, forwarding_form=form)
+    save = partial(services.forwarding_save, report=report, actor=request.user)
+    return _save(request, report, form, save, _("已登记报送采用记录。"), "forwardings", forwarding_form=form)
 
 
 @require_POST
 def forwarding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = access.get_forwarding_for_user(request.user, pk, write=True)
     form = ForwardingForm(request.POST, instance=record, prefix=f"f{record.pk}")
-    if form.is_valid():
-        try:
-            services.forwarding_save(
-                report=record.report, forwarding=record, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return _back(record.report.get_absolute_url(), "forwardings")
-    return render_detail(request, record.report, forwarding_form=form, open_record=("forwarding", record.pk))
+    save = partial(services.forwarding_save, report=record.report, forwarding=record, actor=request.user)
+    return _save(
+        request,
+        record.report,
+        form,
+        save,
+        _("已保存。"),
+        "forwardings",
+        forwarding_form=form,
+        open_record=("forwarding", record.pk),
+    )
 
 
 @require_POST
@@ -72,33 +81,25 @@ def instruction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def instruction_create(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_sentiment_for_user(request.user, pk, write=True)
     form = InstructionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.instruction_save(report=report, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("已记录领导批示，反映人的履职档案已更新。"))
-            return _back(report.get_absolute_url(), "instructions")
-    return render_detail(request, report, instruction_form=form)
+    save = partial(services.instruction_save, report=report, actor=request.user)
+    done = _("已记录领导批示，反映人的履职档案已更新。")
+    return _save(request, report, form, save, done, "instructions", instruction_form=form)
 
 
 @require_POST
 def instruction_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = access.get_instruction_for_user(request.user, pk, write=True)
     form = InstructionForm(request.POST, instance=record, prefix=f"i{record.pk}")
-    if form.is_valid():
-        try:
-            services.instruction_save(
-                report=record.report, instruction=record, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return _back(record.report.get_absolute_url(), "instructions")
-    return render_detail(
-        request, record.report, instruction_form=form, open_record=("instruction", record.pk)
+    save = partial(services.instruction_save, report=record.report, instruction=record, actor=request.user)
+    return _save(
+        request,
+        record.report,
+        form,
+        save,
+        _("已保存。"),
+        "instructions",
+        instruction_form=form,
+        open_record=("instruction", record.pk),
     )
 
 
