@@ -249,3 +249,15 @@ def issue_set_items(
 def issue_delete(*, issue: SentimentIssue, actor: Any) -> None:
     set_history_user(issue, actor)
     issue.delete()
+
+
+DEFAULT_LEVELS = (("本级", "local", 1), ("上级市", "city", 2), ("省", "province", 3), ("全国", "national", 4))
+
+
+def install_default_levels() -> int:
+    """Add the shipped levels that are missing (by tier), as migration 0003 does; a level staff renamed
+    is left as it is. A transactional test empties the table, and the demo needs every tier."""
+    have = set(SentimentLevel.objects.values_list("tier", flat=True))
+    missing = [SentimentLevel(name=n, tier=t, order=o) for n, t, o in DEFAULT_LEVELS if t not in have]
+    SentimentLevel.objects.bulk_create(missing)
+    return len(missing)

@@ -38,15 +38,17 @@ _DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequen
 
 @pytest.fixture(autouse=True)
 def _shipped_rows(request):
-    """The meeting kinds migration 0003 installs. A transactional test (browser, real worker) empties
+    """The meeting kinds and 社情民意 levels their migrations install. A transactional test (browser, real worker) empties
     every table when it ends, so the next test on that database would find none; put them back."""
     if request.node.get_closest_marker("django_db") is None and not _DB_FIXTURES & set(request.fixturenames):
         return
     request.getfixturevalue("_django_db_helper")
     from consultations.kinds import install_default_kinds
     from consultations.models import MeetingKind
+    from sentiments.services import install_default_levels
 
     install_default_kinds(MeetingKind)
+    install_default_levels()
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ P = Proposal.Status
 
 
 def _lock_submitted(proposal: Proposal, on: dt.date) -> Proposal:
-    proposal = Proposal.objects.select_for_update().select_related("lead").get(pk=proposal.pk)
+    # Locks the proposal only: its lead is a nullable join (集体提案 have none).
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("lead").get(pk=proposal.pk)
     if proposal.status != P.SUBMITTED:
         raise ValidationError(
             _("提案当前为“%(now)s”，只有已提交的提案才能审查。") % {"now": proposal.get_status_display()}
