@@ -145,10 +145,14 @@ def seed_checkin_today(stdout, login_member: Member) -> None:
     ):
         services.guest_add(meeting=meeting, actor=staff, name=name, unit=unit, category=category)
     now = timezone.now()
+    # Open until the end of the day — or half an hour, when the demo is seeded just before midnight.
+    closes_at = max(
+        timezone.make_aware(dt.datetime.combine(today, dt.time(23, 59))), now + dt.timedelta(minutes=30)
+    )
     meeting = services.checkin_open(
         meeting=meeting,
-        closes_at=timezone.make_aware(dt.datetime.combine(today, dt.time(23, 59))),
-        late_after=now + dt.timedelta(minutes=15),
+        closes_at=closes_at,
+        late_after=min(now + dt.timedelta(minutes=15), closes_at - dt.timedelta(minutes=1)),
         actor=staff,
     )
     # Nobody has scanned yet: a scan writes a dossier entry dated today, and the dashboard opens on the
