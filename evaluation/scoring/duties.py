@@ -79,9 +79,12 @@ def required_duties(scheme: Scheme, served: Fraction = FULL_YEAR) -> tuple[tuple
 
 
 def duties(scheme: Scheme, counts: dict[str, int], served: Fraction = FULL_YEAR) -> list[Duty]:
+    key = (served.numerator, served.denominator)  # a Fraction's own hash costs a modular power
+    required = scheme.required.get(key)
+    if required is None:  # worked out once per part of a year, not once per member
+        required = scheme.required[key] = tuple((c, n) for c, n in required_duties(scheme, served) if n)
     done = dict.fromkeys(_DUTY_KINDS, 0)
     for kind, n in counts.items():
         for code in _DUTIES_OF[kind]:
             done[code] += n
-    required = required_duties(scheme, served)
-    return [Duty(code, need, done[code]) for code, need in required if need]
+    return [Duty(code, need, done[code]) for code, need in required]

@@ -53,6 +53,9 @@ class Scheme:
         default_factory=dict, compare=False
     )
 
+    # part of the year served → the minimum duties that apply (those above zero), as they are met.
+    required: dict[tuple[int, int], tuple[tuple[str, int], ...]] = field(default_factory=dict, compare=False)
+
     def __post_init__(self) -> None:
         effective = {}
         for kind in ActivityKind.values:

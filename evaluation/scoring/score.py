@@ -172,7 +172,7 @@ def evaluate(
             whole = Fraction(numerator, common)
         else:
             raw = n * each
-        points, capped = _limit(raw, cap)
+        points, capped = (raw, False) if cap is None else _limit(raw, cap)
         category = CATEGORY_OF[kind]
         category_raw[category] = category_raw.get(category, ZERO) + points
         if detail:
@@ -191,9 +191,9 @@ def evaluate(
         if code not in category_raw:
             continue
         cap = scheme.category_caps.get(code)
-        points, capped = _limit(category_raw[code], cap)
+        points, capped = (category_raw[code], False) if cap is None else _limit(category_raw[code], cap)
         total += points
-        kinds = sorted(lines.get(code, ()), key=lambda line: _KIND_ORDER[line.kind])
+        kinds = sorted(lines[code], key=lambda line: _KIND_ORDER[line.kind]) if detail else []
         categories.append(CategoryLine(code, kinds, category_raw[code], points, cap, capped))
 
     member_duties = duties(scheme, counts, served)

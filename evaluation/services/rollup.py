@@ -7,7 +7,6 @@ that changed. Re-running gives the same rows.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 from array import array
@@ -20,15 +19,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import DossierEntry, Member
 from members.models.register import days_in_year, served_days
 
 from .. import scoring
 from ..models import AnnualEvaluation, EvaluationSummary
+from .rollup_input import chunks, members_of_year, read_ahead_possible
 
 
 @dataclass(frozen=True)
@@ -86,16 +84,6 @@ def _median(column: array[int]) -> Decimal:
     if len(values) % 2:
         return Decimal(values[middle]).scaleb(-2)
     return Decimal(values[middle - 1] + values[middle]).scaleb(-2) / 2
-
-
-def members_of_year(year: int) -> QuerySet[Member]:
-    """Exactly the members who served during the year: joined by 31 December, not left before 1 January.
-
-    A member who joined in a later year is not evaluated for this one (and shifts none of its ranks).
-    """
-    return Member.objects.filter(joined_on__lte=dt.date(year, 12, 31)).filter(
-        Q(left_on__isnull=True) | Q(left_on__gte=dt.date(year, 1, 1))
-    )
 
 
 def _competition_ranks(order: list[int], totals: array[int], ranks: array[int]) -> None:
@@ -174,10 +162,6 @@ _SCORED = (
 )
 _RANKED = ("rank", "rank_in_sector", "rank_in_committee")
 _COMPARED = (*_SCORED, *_RANKED)
-# Members scored per pass: the ledger's groups and the stored rows of one chunk are in memory at a
-# time, so a city's 11,000 members cost what five national committees' would, one after the other.
-CHUNK = 1000
-
 
 _COLUMNS = ("year", "member_id", *_COMPARED, "computed_at")
 _UPSERT_BATCH = 500
@@ -203,23 +187,6 @@ def _upsert(rows: list[tuple]) -> None:
             )
 
 
-def _roster_chunks(year: int):
-    """The year's members a chunk at a time, by id (keyset: no chunk re-reads an earlier one)."""
-    last = 0
-    while True:
-        chunk = list(
-            members_of_year(year)
-            .filter(pk__gt=last)
-            .order_by("pk")
-            .values_list("pk", "is_standing", "sector_id", "committee_id", "joined_on", "left_on")[:CHUNK]
-        )
-        if chunk:
-            yield chunk
-        if len(chunk) < CHUNK:
-            return
-        last = chunk[-1][0]
-
-
 def _write_ranks(year: int, rows: Iterable[tuple[int, int, int, int | None]], now: Any) -> None:
     """Set the ranks of the members whose ranks moved, in batches of one statement each."""
     table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
@@ -236,30 +203,28 @@ def _write_ranks(year: int, rows: Iterable[tuple[int, int, int, int | None]], no
             )
 
 
-@transaction.atomic
 def evaluation_compute(year: int) -> RollupResult:
     """Write every member's AnnualEvaluation for the year from the confirmed ledger.
 
     A chunk of members at a time: their ledger groups are scored and the rows whose score changed
     are written (with the ranks they had); what ranking needs of every member is kept in flat
     arrays, and once all are scored only the rows whose ranks moved get their new ranks. Memory
-    stays that of one chunk whether the year has 2,200 members or 11,000.
+    stays that of one chunk whether the year has 2,200 members or 11,000. On PostgreSQL the next
+    chunk is read while this one is scored (`rollup_input.chunks`).
     """
+    ahead = read_ahead_possible()
+    with transaction.atomic():
+        return _compute(year, ahead=ahead)
+
+
+def _compute(year: int, *, ahead: bool) -> RollupResult:
     scheme = scoring.load_scheme(year)
     if scheme is None:
         raise ValidationError(_("%(year)s 年度尚未设置积分规则，无法考评。") % {"year": year})
     full = days_in_year(year)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     ranking, medians, grades = _Ranking(), _Medians(), Counter[str]()
-    for chunk in _roster_chunks(year):
-        bounds = {"member_id__gte": chunk[0][0], "member_id__lte": chunk[-1][0]}
-        groups = scoring.entry_groups(DossierEntry.objects.filter(year=year, **bounds))
-        stored = {
-            row[0]: row[1:]
-            for row in AnnualEvaluation.objects.filter(year=year, **bounds).values_list(
-                "member_id", *_COMPARED
-            )
-        }
+    for chunk, groups, stored in chunks(year, _COMPARED, ahead=ahead):
         rescored = []
         for member_id, is_standing, sector, committee, joined, left in chunk:
             served = served_days(joined, left, year)
