@@ -198,6 +198,7 @@ class EvaluationSummary(models.Model):
     grades = models.JSONField(_("各等次人数"), default=dict)  # grade → members
     by_sector = models.JSONField(_("各界别总分"), default=list)  # [sector id, members, total in cents]
     by_committee = models.JSONField(_("各专委会总分"), default=list)  # [committee id or null, members, cents]
+    unmet = models.PositiveIntegerField(_("未达基本履职要求人数"), default=0)
     computed_at = models.DateTimeField(_("计算时间"))
 
     class Meta:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from .filters import EvaluationFilter
-from .models import AnnualEvaluation, Award, GradeBand
+from .models import AnnualEvaluation, Award, EvaluationSummary, GradeBand
 
 
 def grade_names(year: int) -> list[str]:
@@ -26,8 +26,12 @@ def evaluation_list(*, year: int, params: Any, grades: list[str]) -> EvaluationF
 
 
 def grade_distribution(year: int) -> tuple[Counter[str], int]:
-    """Members per grade and how many missed their duties, counted by the database in one pass
-    (a city's 11,000 rows never reach Python)."""
+    """Members per grade and how many missed their duties: from the year's summary, which the rollup
+    writes in the transaction that writes the rows; counted by the database in one pass for a year
+    without one (a city's 11,000 rows never reach Python either way)."""
+    summary = EvaluationSummary.objects.filter(year=year).values_list("grades", "unmet").first()
+    if summary is not None:
+        return Counter(summary[0]), summary[1]
     rows = (
         AnnualEvaluation.objects.filter(year=year)
         .values_list("grade")

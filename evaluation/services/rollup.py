@@ -224,6 +224,7 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
     full = days_in_year(year)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     ranking, medians, grades = _Ranking(), _Medians(), Counter[str]()
+    unmet = 0
     for chunk, groups, stored in chunks(year, _COMPARED, ahead=ahead):
         rescored = []
         for member_id, is_standing, sector, committee, joined, left in chunk:
@@ -269,6 +270,7 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
             ranking.add(member_id, sector, committee, total, ranks)
             medians.add(points, total)
             grades[result.grade] += 1
+            unmet += not result.duties_met
         # A nightly re-run mostly finds the same results: only rows that differ are written.
         _upsert(rescored)
     _write_ranks(year, ranking.changed(), now)
@@ -280,12 +282,13 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
         grades=dict(grades),
         by_sector=ranking.sums(ranking.sectors),
         by_committee=ranking.sums(ranking.committees),
+        unmet=unmet,
         computed_at=timezone.now(),
     )
     EvaluationSummary.objects.bulk_create(
         [summary],
         update_conflicts=True,
         unique_fields=["year"],
-        update_fields=["grades", "by_sector", "by_committee", "computed_at"],
+        update_fields=["grades", "by_sector", "by_committee", "unmet", "computed_at"],
     )
     return RollupResult(year=year, members=medians.members, medians=medians.result())

@@ -38,11 +38,19 @@ def evaluation_page(request: HttpRequest, year: int) -> HttpResponse:
     year = year_or_404(year)
     grades = selectors.grade_names(year)
     evaluations = selectors.evaluation_list(year=year, params=request.GET, grades=grades)
-    # 50 rows a page: a city list is read a page at a time; the summary figures come from SQL.
-    listing = paginate(request, evaluations.qs, filterset=evaluations, per_page=50)
+    distribution, unmet = selectors.grade_distribution(year)
+    # 50 rows a page: a city list is read a page at a time. Unfiltered, the list is every evaluated
+    # member, whom the grade figures already count.
+    filtered = any(request.GET.get(name) for name in evaluations.filters if name != "sort")
+    listing = paginate(
+        request,
+        evaluations.qs,
+        filterset=evaluations,
+        per_page=50,
+        count=None if filtered else sum(distribution.values()),
+    )
     for e in listing.page:
         e.category_points = [e.points_by_category.get(c, "") for c in Category.values]
-    distribution, unmet = selectors.grade_distribution(year)
     runs = list(EvaluationRun.objects.filter(year=year).select_related("requested_by")[:5])
     return render(
         request,

@@ -77,17 +77,36 @@ def test_the_evaluation_page_filters_sorts_and_exports(leader_client, evaluated)
 
 def test_the_evaluation_page_query_count_does_not_grow(leader_client, evaluated, django_assert_num_queries):
     url = reverse("evaluation:year", args=[2023])
-    # The grade chart and the count of members who missed their duties come from one query.
-    with django_assert_num_queries(11):
+    # The grade chart, the members who missed their duties and the list's length come from the
+    # year's summary row: no COUNT over a city's evaluations.
+    with django_assert_num_queries(10) as queries:
         leader_client.get(url)
+    assert not [
+        q for q in queries.captured_queries if "COUNT(" in q["sql"] and "annualevaluation" in q["sql"]
+    ]
     MemberFactory.create_batch(40)
     evaluation_services.evaluation_rollup(year=2023)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = leader_client.get(url)
     assert response.context["list"].page.paginator.count == 46
+    assert response.context["list"].page.paginator.num_pages == 1
     rows = AnnualEvaluation.objects.filter(year=2023)
     assert response.context["unmet"] == rows.filter(duties_met=False).count() > 0
     assert sum(response.context["chart"]["values"]) == rows.exclude(grade="").count()
+
+
+def test_a_filtered_evaluation_list_counts_what_it_shows(leader_client, evaluated):
+    url = reverse("evaluation:year", args=[2023])
+    sector = SectorFactory(name="教育界")
+    for member in evaluated[:2]:
+        member.sector = sector
+        member.save()
+    same = AnnualEvaluation.objects.filter(year=2023, member__sector=sector).count()
+    assert 0 < same < 6
+    response = leader_client.get(url, {"sector": sector.pk, "sort": "total"})
+    assert response.context["list"].page.paginator.count == same == len(response.context["list"].page)
+    # Sorting alone is no filter: every evaluated member, counted by the summary.
+    assert leader_client.get(url, {"sort": "total"}).context["list"].page.paginator.count == 6
 
 
 def test_confirmed_awards_appear_on_the_dossier(staff_client, evaluated):

@@ -197,6 +197,7 @@ def test_the_year_summary_equals_the_rows_it_was_written_with(committee):
         return {group: [n, int(total * 100)] for group, n, total in grouped}
 
     assert summary.grades == dict(rows.values_list("grade").annotate(n=Count("pk")))
+    assert summary.unmet == rows.filter(duties_met=False).count() > 0
     assert {s: [n, cents] for s, n, cents in summary.by_sector} == sums("member__sector")
     assert {c: [n, cents] for c, n, cents in summary.by_committee} == sums("member__committee")
     assert sum(n for _c, n, _cents in summary.by_committee) == rows.count() == 5

@@ -130,3 +130,28 @@ def test_members_already_registered_joined_when_their_term_began(migrator):
     assert rows["在任"].joined_on == rows["离任"].joined_on == dt.date(2021, 12, 20)
     assert (rows["离任"].left_how, rows["离任"].left_reason) == ("other", "工作调动")
     assert rows["在任"].left_how == "" and rows["在任"].joined_how == "elected"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_summary_written_before_it_counted_unmet_duties_counts_them_from_its_rows(migrator):
+    old = migrator.apply_initial_migration([("evaluation", "0005_sentiment_adopted_local_kind")])
+    get = old.apps.get_model
+    term = get("members", "Term").objects.create(number=6, name="第六届", start_date=dt.date(2021, 12, 20))
+    sector = get("members", "Sector").objects.create(name="经济界")
+    now = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+    for i, met in enumerate([True, False, False]):
+        member = get("members", "Member").objects.create(
+            name=f"委员{i}", term=term, sector=sector, joined_on=dt.date(2021, 12, 20)
+        )
+        get("evaluation", "AnnualEvaluation").objects.create(
+            year=2023,
+            member=member,
+            total=70,
+            rank=i + 1,
+            rank_in_sector=i + 1,
+            duties_met=met,
+            computed_at=now,
+        )
+    get("evaluation", "EvaluationSummary").objects.create(year=2023, grades={"合格": 3}, computed_at=now)
+    new = migrator.apply_tested_migration([("evaluation", "0006_summary_unmet")])
+    assert new.apps.get_model("evaluation", "EvaluationSummary").objects.get(year=2023).unmet == 2
