@@ -7,15 +7,13 @@ that changed. Re-running gives the same rows.
 
 from __future__ import annotations
 
-import itertools
 import json
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -27,6 +25,7 @@ from members.models.register import days_in_year, served_days
 from .. import scoring
 from ..models import AnnualEvaluation, EvaluationSummary
 from .rollup_input import chunks, members_of_year, read_ahead_possible
+from .rollup_output import Staged
 
 
 @dataclass(frozen=True)
@@ -163,45 +162,6 @@ _SCORED = (
 _RANKED = ("rank", "rank_in_sector", "rank_in_committee")
 _COMPARED = (*_SCORED, *_RANKED)
 
-_COLUMNS = ("year", "member_id", *_COMPARED, "computed_at")
-_UPSERT_BATCH = 500
-
-
-def _upsert(rows: list[tuple]) -> None:
-    """Insert or update whole evaluation rows, `_COLUMNS` in order, in batches of one statement each.
-
-    Plain values straight to the cursor: through the ORM every Decimal and JSON value is prepared
-    again per field, which cost as much as the scoring itself for a national committee's year.
-    """
-    table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in map(connection.ops.quote_name, _COLUMNS[2:]))
-    one = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _UPSERT_BATCH):
-            batch = rows[start : start + _UPSERT_BATCH]
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(batch))} "
-                f"ON CONFLICT (year, member_id) DO UPDATE SET {updates}",
-                [value for row in batch for value in row],
-            )
-
-
-def _write_ranks(year: int, rows: Iterable[tuple[int, int, int, int | None]], now: Any) -> None:
-    """Set the ranks of the members whose ranks moved, in batches of one statement each."""
-    table = connection.ops.quote_name(AnnualEvaluation._meta.db_table)
-    rows = iter(rows)
-    with connection.cursor() as cursor:
-        while batch := list(itertools.islice(rows, _UPSERT_BATCH)):
-            values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
-            cursor.execute(
-                f"WITH v (member_id, r, rs, rc) AS (VALUES {values}) "
-                f"UPDATE {table} SET rank = v.r, rank_in_sector = v.rs, "
-                "rank_in_committee = CAST(v.rc AS integer), computed_at = %s "
-                f"FROM v WHERE {table}.year = %s AND {table}.member_id = v.member_id",
-                [value for row in batch for value in row] + [now, year],
-            )
-
 
 def evaluation_compute(year: int) -> RollupResult:
     """Write every member's AnnualEvaluation for the year from the confirmed ledger.
@@ -225,6 +185,7 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     ranking, medians, grades = _Ranking(), _Medians(), Counter[str]()
     unmet = 0
+    staged = Staged(year, now, _COMPARED)
     for chunk, groups, stored in chunks(year, _COMPARED, ahead=ahead):
         rescored = []
         for member_id, is_standing, sector, committee, joined, left in chunk:
@@ -249,11 +210,10 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
             before = stored.get(member_id)
             ranks = before[len(_SCORED) :] if before is not None else None
             if before is None or before[: len(_SCORED)] != score:
-                # Written now with the ranks it had (a new row: 0 until ranked below).
+                # Staged with the ranks it had (a new row: 0 until ranked below).
                 old = ranks or (0, 0, None)
                 rescored.append(
                     (
-                        year,
                         member_id,
                         json.dumps(points),
                         result.total,
@@ -263,7 +223,6 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
                         served,
                         served < full,
                         *old,
-                        now,
                     )
                 )
             total = _cents(result.total)
@@ -271,9 +230,10 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
             medians.add(points, total)
             grades[result.grade] += 1
             unmet += not result.duties_met
-        # A nightly re-run mostly finds the same results: only rows that differ are written.
-        _upsert(rescored)
-    _write_ranks(year, ranking.changed(), now)
+        # A nightly re-run mostly finds the same results: only rows that differ are staged.
+        staged.scores(rescored)
+    staged.ranks(ranking.changed())
+    staged.write()
     # Members no longer in the year's roster lose a stale evaluation.
     AnnualEvaluation.objects.filter(year=year).exclude(member__in=members_of_year(year)).delete()
     # The year's figures for the dashboard, in the same transaction as the rows they sum.
