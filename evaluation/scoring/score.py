@@ -161,7 +161,7 @@ def evaluate(
     for kind, n in counts.items():
         points_each, standing_each, cap = scheme.effective[kind]
         each = standing_each if is_standing else points_each
-        whole: Fraction | None = None
+        whole: tuple[int, int] | None = None  # the quantity as numerator, denominator
         if kind in adjustments:
             # n + Σ numerator/denominator over one common denominator, in integers: exact and cheap.
             per = adjustments[kind]
@@ -169,7 +169,7 @@ def evaluate(
             numerator = n * common + sum(num * (common // den) for den, num in per.items())
             each_num, each_den = _ratio(each)
             raw = _cents(numerator * each_num, common * each_den)
-            whole = Fraction(numerator, common)
+            whole = (numerator, common)
         else:
             raw = n * each
         points, capped = (raw, False) if cap is None else _limit(raw, cap)
@@ -179,7 +179,7 @@ def evaluate(
             quantity = (
                 Decimal(n)
                 if whole is None
-                else (Decimal(whole.numerator) / Decimal(whole.denominator)).quantize(Decimal("0.001"))
+                else (Decimal(whole[0]) / Decimal(whole[1])).quantize(Decimal("0.001"))
             )
             lines.setdefault(category, []).append(
                 KindLine(kind, n, Decimal(quantity), each, raw, points, cap, capped)

@@ -186,6 +186,7 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
     ranking, medians, grades = _Ranking(), _Medians(), Counter[str]()
     unmet = 0
     staged = Staged(year, now, _COMPARED)
+    shares: dict[int, Fraction] = {}  # days served → part of the year (most members: all of it)
     for chunk, groups, stored in chunks(year, _COMPARED, ahead=ahead):
         rescored = []
         for member_id, is_standing, sector, committee, joined, left in chunk:
@@ -195,7 +196,7 @@ def _compute(year: int, *, ahead: bool) -> RollupResult:
                 groups.get(member_id, ()),
                 is_standing=is_standing,
                 detail=False,
-                served=Fraction(served, full),
+                served=shares.get(served) or shares.setdefault(served, Fraction(served, full)),
             )
             points = result.points_by_category()
             score = (
