@@ -113,6 +113,9 @@ def read_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, float | int) and 9999 < value < 73051:  # 1927 to 2099
+        # A date cell that lost its date format: Excel's day number (25691 is 1970-05-03).
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
     if isinstance(value, float):
         whole = int(value)
         fraction = round((value - whole) * 100)
@@ -142,11 +145,16 @@ def _date(year: int, month: int, day: int, shown: Any) -> dt.date:
 
 def read_digits(value: Any, *, what: str) -> str:
     """A phone or ID number. An 18-digit ID typed as a number lost its last digits inside Excel."""
-    if isinstance(value, float | int) and len(str(int(value))) >= 16:
+    text = cell_text(value)
+    if (
+        isinstance(value, float | int)
+        and len(str(int(value))) >= 16
+        or re.match(r"^\d\.\d+[eE]\+?1\d$", text)
+    ):
         raise ValueError(
             _("%(what)s被 Excel 存成了数字，末几位已经丢失；请把这一列设为“文本”后重新填写") % {"what": what}
         )
-    return re.sub(r"[\s\u3000-]", "", cell_text(value))
+    return re.sub(r"^\+86|[\s\u3000-]", "", text)
 
 
 _PARTIES = {

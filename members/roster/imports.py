@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from ..models import ImportBatch, Member
-from .reader import Lookups, Mapping, RosterError, Row, find_header, open_sheet, rows_of
+from .reader import Lookups, Mapping, RosterError, Row, find_header, open_sheets, rows_of
 
 PREVIEW_ROWS = 10
 
@@ -70,11 +70,20 @@ def _already(batch: ImportBatch) -> AlreadyImported:
 def _read(data: bytes) -> Preview:
     preview = Preview(batch=None)
     try:
-        sheet = open_sheet(data)
-        preview.mapping = find_header(sheet)
+        sheets = open_sheets(data)
     except RosterError as exc:
         preview.file_error = str(exc)
         return preview
+    # The register is on the first sheet whose header is found (a 填表说明 sheet may come first).
+    for sheet in sheets:
+        try:
+            preview.mapping = find_header(sheet)
+            break
+        except RosterError as exc:
+            preview.file_error = preview.file_error or str(exc)
+    else:
+        return preview
+    preview.file_error = ""
     preview.rows = list(rows_of(sheet, preview.mapping, Lookups()))
     if not preview.rows:
         preview.file_error = _("表头下方没有委员信息：请在表头（第 %(row)s 行）下方逐行填写。") % {

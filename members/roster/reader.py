@@ -3,7 +3,10 @@ register's fields, and turn each row into a member or into the reasons it cannot
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,9 +55,14 @@ class Mapping:
         return [(c.header, c.field) for c in self.columns.values()]
 
 
-def open_sheet(data: bytes) -> list[tuple[Any, ...]]:
-    """The first sheet's rows as values, or a RosterError saying why the file is not a workbook."""
-    not_a_workbook = RosterError(_("无法读取该文件：请上传 Excel 工作簿（.xlsx）。"))
+def open_sheets(data: bytes) -> list[list[tuple[Any, ...]]]:
+    """Every sheet's rows as values, or a RosterError saying why the file is not a workbook."""
+    not_a_workbook = RosterError(
+        _(
+            "无法读取该文件：请上传 Excel 工作簿（.xlsx）。旧版 .xls 或 .csv 文件请先用 Excel 或 WPS "
+            "打开，“另存为”Excel 工作簿（.xlsx）后再上传。"
+        )
+    )
     if not data.startswith(b"PK\x03\x04"):
         raise not_a_workbook  # a CSV, an old .xls or a program renamed .xlsx
     try:
@@ -67,7 +75,7 @@ def open_sheet(data: bytes) -> list[tuple[Any, ...]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
         raise not_a_workbook from None
     try:
-        return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [[tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets]
     finally:
         book.close()
 
@@ -120,6 +128,7 @@ class Lookups:
         self.current_term = next((t for t in self.terms.values() if t.is_current), None)
         self.taken_ids = dict(Member.objects.exclude(id_number="").values_list("id_number", "name"))
         self.taken_phones = dict(Member.objects.exclude(phone="").values_list("phone", "name"))
+        self.taken_names = set(Member.objects.values_list("name", flat=True))
         self.seen_ids: dict[str, int] = {}
         self.seen_phones: dict[str, int] = {}
 
@@ -132,10 +141,15 @@ class Row:
     notes: list[str]
 
 
+# 制表人：王某 · 审核人：李某 · 填报日期：… under the table: a signature line, not a member.
+_FOOTER = re.compile(r"^(制表|审核|填表|填报|核对|审批|负责|联系)(人|日期|单位)?\s*[:：]")
+
+
 def rows_of(rows: list[tuple[Any, ...]], mapping: Mapping, lookups: Lookups) -> Iterator[Row]:
     for index, raw in enumerate(rows[mapping.header_row :], start=mapping.header_row + 1):
         values = {col.field: raw[i] for i, col in mapping.columns.items() if i < len(raw)}
-        if all(cell_text(v) == "" for v in values.values()):
+        texts = [cell_text(v) for v in raw if cell_text(v)]
+        if all(cell_text(v) == "" for v in values.values()) or all(_FOOTER.match(t) for t in texts):
             continue
         yield _row(index, values, lookups)
 
@@ -170,7 +184,7 @@ def _row(number: int, values: dict[str, Any], lookups: Lookups) -> Row:
             _("出生日期 %(value)s 按10月读取；如为1月，请在 Excel 中写成 1975.01 的样子")
             % {"value": values.get("birth_date")}
         )
-    _identifiers(values, data, lookups, number, problems, read)
+    _identifiers(data, lookups, number, problems, notes, read)
     _references(values, data, lookups, problems)
     joined = read("joined_on", _("任职日期"), read_date)
     if joined:
@@ -179,21 +193,27 @@ def _row(number: int, values: dict[str, Any], lookups: Lookups) -> Row:
         # A roster lists the term's members: they joined when it began unless the sheet says otherwise.
         data["joined_on"] = data["term"].start_date
     member = Member(**data)
-    if not problems:
-        try:
-            # Uniqueness was checked above for the whole file at once; here only the field rules.
-            member.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            for name, messages in exc.message_dict.items():
-                label = getattr(Member._meta.get_field(name), "verbose_name", "") if name != "__all__" else ""
-                problems.extend(f"{label}：{m}" if label else m for m in messages)
+    try:
+        # Uniqueness was checked above for the whole file at once; here only the field rules (every
+        # one, so a row lists all it needs at once), leaving out a reference already reported.
+        unread = [f for f in ("sector", "term") if f not in data] + ([] if data["name"] else ["name"])
+        member.full_clean(exclude=unread, validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            label = getattr(Member._meta.get_field(name), "verbose_name", "") if name != "__all__" else ""
+            m = messages[0].rstrip("。")  # the first rule broken says it; the rest repeat it
+            problems.append(f"{label}：{m}" if label else m)
     return Row(number, member, problems, notes)
 
 
-def _identifiers(values: dict, data: dict, lookups: Lookups, number: int, problems: list, read: Any) -> None:
+def _identifiers(data: dict, lookups: Lookups, number: int, problems: list, notes: list, read: Any) -> None:
     id_number = normalize_id_number(read("id_number", _("身份证号"), read_digits, what=_("身份证号")) or "")
     phone = read("phone", _("手机号"), read_digits, what=_("手机号")) or ""
     data["id_number"], data["phone"] = id_number, phone
+    if not (id_number or phone) and data["name"] in lookups.taken_names:
+        problems.append(
+            _("名册中已有委员 %(name)s；如是同名的另一人，请填写其身份证号或手机号") % {"name": data["name"]}
+        )
     for value, taken, seen, label in (
         (id_number, lookups.taken_ids, lookups.seen_ids, _("身份证号")),
         (phone, lookups.taken_phones, lookups.seen_phones, _("手机号")),
@@ -212,6 +232,27 @@ def _identifiers(values: dict, data: dict, lookups: Lookups, number: int, proble
             )
         else:
             seen[value] = number
+    _against_id(id_number, data, notes)
+
+
+def _against_id(id_number: str, data: dict, notes: list) -> None:
+    """The birth date and gender an 18-digit ID number encodes: filled in when missing (a month's
+    day taken from the ID); where they differ, the preview asks the clerk to check."""
+    if len(id_number) != 18 or not id_number[:17].isdigit():
+        return
+    try:
+        born = dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    except ValueError:
+        return  # the number's own check reports it
+    given = data.get("birth_date")
+    if given is None or (given.year, given.month, given.day) == (born.year, born.month, 1):
+        data["birth_date"] = born  # not given, or given as a month: the day is the ID's
+    elif given != born:
+        notes.append(_("出生日期与身份证号（%(born)s）不一致，请核对") % {"born": born.isoformat()})
+    gender = Member.Gender.MALE if int(id_number[16]) % 2 else Member.Gender.FEMALE
+    if data.get("gender") and data["gender"] != gender:
+        notes.append(_("性别与身份证号不一致，请核对"))
+    data["gender"] = data.get("gender") or gender
 
 
 def _references(values: dict, data: dict, lookups: Lookups, problems: list) -> None:
@@ -219,7 +260,9 @@ def _references(values: dict, data: dict, lookups: Lookups, problems: list) -> N
     if not sector:
         problems.append(_("界别不能为空"))
     elif sector not in lookups.sectors:
-        problems.append(_("界别“%(value)s”不在系统的界别名单中") % {"value": sector})
+        close = difflib.get_close_matches(sector, lookups.sectors, n=1, cutoff=0.5)
+        hint = _("（是不是“%(name)s”？）") % {"name": close[0]} if close else ""
+        problems.append(_("界别“%(value)s”不在系统的界别名单中") % {"value": sector} + hint)
     else:
         data["sector"] = lookups.sectors[sector]
     committee = normalize_name(cell_text(values.get("committee")))
