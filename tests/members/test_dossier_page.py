@@ -194,6 +194,22 @@ def test_the_pdf_report_holds_the_members_chinese_name_in_a_cjk_font(staff_clien
     assert re.search(r"CJK", fonts), fonts
 
 
+def test_the_pdf_states_a_rank_without_a_run_to_count_from_as_the_rank_alone(staff_client, rules):
+    from evaluation.models import AnnualEvaluation, EvaluationRun
+
+    member = MemberFactory(name="欧阳晓岚")
+    EntryFactory(member=member, kind=K.ATTEND_PLENARY)
+    evaluation_services.evaluation_compute(2023)  # rows written directly: no finished run
+    assert AnnualEvaluation.objects.filter(member=member).exists() and not EvaluationRun.objects.exists()
+    response = staff_client.get(reverse("members:report_pdf", args=[member.pk, 2023]))
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(response.content)
+        pdf.flush()
+        text = subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True, text=True, check=True).stdout
+    rank = text.split("全体排名", 1)[1].split("界别内排名", 1)[0]
+    assert rank.split() == ["1"], rank  # not "1/" with nothing to count from
+
+
 def test_the_dossier_exports_to_a_workbook(staff_client, member, rules):
     import io
 
