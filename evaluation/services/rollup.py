@@ -167,10 +167,11 @@ def evaluation_compute(year: int) -> RollupResult:
     """Write every member's AnnualEvaluation for the year from the confirmed ledger.
 
     A chunk of members at a time: their ledger groups are scored and the rows whose score changed
-    are written (with the ranks they had); what ranking needs of every member is kept in flat
-    arrays, and once all are scored only the rows whose ranks moved get their new ranks. Memory
-    stays that of one chunk whether the year has 2,200 members or 11,000. On PostgreSQL the next
-    chunk is read while this one is scored (`rollup_input.chunks`).
+    are staged (with the ranks they had); what ranking needs of every member is kept in flat
+    arrays, and once all are scored the ranks that moved are staged too, and each changed row is
+    written once (`rollup_output.Staged`). Memory stays that of one chunk whether the year has 2,200
+    members or 11,000. On PostgreSQL the next chunk is read while this one is scored
+    (`rollup_input.chunks`).
     """
     ahead = read_ahead_possible()
     with transaction.atomic():
