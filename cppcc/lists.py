@@ -114,7 +114,7 @@ def paginate(
     """
     paginator = Paginator(queryset, per_page or settings.LIST_PAGE_SIZE)
     if count is not None:
-        paginator.__dict__["count"] = count  # Paginator.count is a cached property
+        paginator.count = count  # as the dossier's entries do: the cached property is set, not counted
     number = request.GET.get("page", "")
     page = paginator.get_page(number if number.isdigit() and len(number) < 10 else 1)
     query = request.GET.copy()

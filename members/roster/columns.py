@@ -146,11 +146,8 @@ def _date(year: int, month: int, day: int, shown: Any) -> dt.date:
 def read_digits(value: Any, *, what: str) -> str:
     """A phone or ID number. An 18-digit ID typed as a number lost its last digits inside Excel."""
     text = cell_text(value)
-    if (
-        isinstance(value, float | int)
-        and len(str(int(value))) >= 16
-        or re.match(r"^\d\.\d+[eE]\+?1\d$", text)
-    ):
+    as_number = isinstance(value, float | int) and len(str(int(value))) >= 16
+    if as_number or re.match(r"^\d\.\d+[eE]\+?1\d$", text):  # 4.10182E+17 pasted as text
         raise ValueError(
             _("%(what)s被 Excel 存成了数字，末几位已经丢失；请把这一列设为“文本”后重新填写") % {"what": what}
         )
