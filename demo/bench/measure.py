@@ -19,6 +19,7 @@ from typing import Any
 from django.core.management import call_command
 from django.db import connection
 
+from ..seed import planner_statistics
 from .data import FIRST_YEAR, member_with_entries, populate
 
 # The cheapest logged-in pages: the smallest median of these is the yardstick of the page budgets.
@@ -42,10 +43,7 @@ def measure(n_members: int, n_years: int, per_year: int, rounds: int, keep: bool
         build_s = time.perf_counter() - start
     heavy = member_with_entries(year, 500, 0)
     hundred = member_with_entries(year, 100, 1)
-    if connection.vendor == "postgresql":
-        # What autovacuum does soon after a bulk load: give the planner its statistics.
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    planner_statistics()
     report: dict[str, Any] = {
         "vendor": connection.vendor,
         "cpus": os.cpu_count(),

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from demo.seed import seed
+from demo.seed import planner_statistics, seed
 
 
 class Command(BaseCommand):
@@ -8,3 +8,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seed(self.stdout)
+        planner_statistics()
