@@ -19,6 +19,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
+from .forms import QuickSelect
+
 # Years the product knows of: the committee's records start after 2000; a year beyond next year is a typo.
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
@@ -71,6 +73,11 @@ class ListFilter(django_filters.FilterSet):
             if name == "q":
                 widget.input_type = "search"
                 widget.attrs.setdefault("class", "form-control")
+            elif type(widget) is forms.Select:
+                field.widget = QuickSelect(
+                    attrs={"class": "form-select", **widget.attrs}, choices=widget.choices
+                )
+                field.widget.is_required = widget.is_required
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "form-select")
             else:
