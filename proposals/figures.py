@@ -10,6 +10,7 @@ verdict (满意 / 基本满意) ÷ proposals rated. A unit's figures count the p
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cppcc import prepared
 
 from .models import Assignment, Proposal, Reply
 
@@ -118,20 +121,22 @@ class Row:
         return [(stage, self.counts.get(stage, 0), self.link(stage)) for stage in STAGES]
 
 
-def with_overdue(queryset: Any) -> Any:
+def with_overdue(queryset: Any, today: dt.date | None = None) -> Any:
     """Annotate `has_overdue`: a unit owes its reply past the deadline (see `filters.overdue_q`)."""
     from .filters import overdue_q
 
     late = Assignment.objects.annotate(
         replied=Exists(Reply.objects.filter(assignment=OuterRef("pk")))
-    ).filter(overdue_q(timezone.localdate()), proposal=OuterRef("pk"))
+    ).filter(overdue_q(today or timezone.localdate()), proposal=OuterRef("pk"))
     return queryset.annotate(has_overdue=Exists(late))
 
 
 def year_figures_total(year: int) -> Row:
     """The year's totals (also the dashboard's): one query."""
-    base = with_overdue(with_reply(Proposal.objects.filter(year=year)))
-    counts = base.aggregate(
+    today = timezone.localdate()  # what is overdue depends on the day
+    counts = prepared.aggregate(
+        ("proposals.year_figures_total", year, today),
+        lambda: with_overdue(with_reply(Proposal.objects.filter(year=year)), today),
         **_counts(),
         key=Count("pk", filter=Q(is_key=True)),
         overdue=Count("pk", filter=Q(has_overdue=True)),

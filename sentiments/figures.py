@@ -12,6 +12,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cppcc import prepared
+
 from .filters import adopted_at, compiled, instructed
 from .models import SentimentIssue, SentimentLevel, SentimentReport
 
@@ -19,16 +21,20 @@ from .models import SentimentIssue, SentimentLevel, SentimentReport
 def year_counts(years: Iterable[int]) -> tuple[list[SentimentLevel], dict[int, dict[str, Any]]]:
     years = tuple(years)
     levels = list(SentimentLevel.objects.order_by("order", "pk"))
-    rows = (
-        SentimentReport.objects.filter(year__in=years)
-        .values("year")
-        .annotate(
-            n=Count("pk"),
-            instructed=Count("pk", filter=Q(instructed())),
-            compiled=Count("pk", filter=Q(compiled())),
-            **{f"adopted_{level.tier}": Count("pk", filter=Q(adopted_at(level.tier))) for level in levels},
-        )
-        .order_by()
+    tiers = tuple(level.tier for level in levels)
+    rows = prepared.rows(
+        ("sentiments.year_counts", years, tiers),
+        lambda: (
+            SentimentReport.objects.filter(year__in=years)
+            .values("year")
+            .annotate(
+                n=Count("pk"),
+                instructed=Count("pk", filter=Q(instructed())),
+                compiled=Count("pk", filter=Q(compiled())),
+                **{f"adopted_{tier}": Count("pk", filter=Q(adopted_at(tier))) for tier in tiers},
+            )
+            .order_by()
+        ),
     )
     found: dict[int, dict[str, Any]] = {}
     for row in rows:
