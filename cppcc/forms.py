@@ -9,7 +9,7 @@ from django import forms
 from django.core import signing
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 # Tab, line feed and carriage return are text; every other control character is a paste accident
@@ -159,7 +159,7 @@ class VersionedFormMixin:
             self.data[key] = "on" if value is True else str(getattr(value, "pk", value))
 
 
-def _attrs(attrs: dict[str, Any]) -> str:
+def _attrs(attrs: dict[str, Any]) -> SafeString:
     """Attributes as django/forms/widgets/attrs.html writes them: in order, True as a bare name."""
     return mark_safe(
         "".join(
@@ -177,7 +177,9 @@ class QuickSelect(forms.Select):
     a few hundred options) took a third of the register page's time that way.
     """
 
-    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         groups = []
         for group, options, _index in widget["optgroups"]:

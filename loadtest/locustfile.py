@@ -68,7 +68,7 @@ class Person(FastHttpUser):
 
     def on_start(self) -> None:
         page = self.client.get("/accounts/login/", name="login page")
-        token = _found(TOKEN, page.text, "login form's CSRF token")
+        token = _found(TOKEN, page.text or "", "login form's CSRF token")
         response = self.client.post(
             "/accounts/login/",
             urlencode({"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}),
@@ -83,7 +83,8 @@ class Person(FastHttpUser):
 
     def form_token(self, url: str, name: str) -> tuple[str, str]:
         page = self.client.get(url, name=name)
-        return page.text, _found(TOKEN, page.text, f"{name}'s CSRF token")
+        text = page.text or ""
+        return text, _found(TOKEN, text, f"{name}'s CSRF token")
 
 
 class Leader(Person):
