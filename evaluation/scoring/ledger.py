@@ -25,7 +25,7 @@ def entry_groups(queryset: QuerySet[DossierEntry]) -> dict[int, list[Group]]:
         counted_entries(queryset)
         .order_by()
         .values_list("member_id", "kind", "role", "joint_size")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     # The rows are plain values: reading them through a cursor skips the ORM's per-row work, which
     # for a national committee's year (≈ 45,000 groups) costs as much as the query itself.

@@ -23,6 +23,9 @@ class EntryRole(models.TextChoices):
     COSIGNER = "cosigner", _("附议")
 
 
+ROLLUP_GROUPS = ["year", "member", "kind", "role", "joint_size"]  # evaluation's GROUP BY, in its order
+
+
 class DossierEntry(models.Model):
     """履职记录: one line of a member's dossier.
 
@@ -98,8 +101,8 @@ class DossierEntry(models.Model):
             ),
         ]
         indexes = [
-            # The rollup aggregates a year; the dossier reads one member's year.
-            models.Index(fields=["year", "member", "kind"], name="entry_year_member_kind"),
+            # The rollup groups a year's counted entries from this index alone, without the table.
+            models.Index(fields=ROLLUP_GROUPS, include=["status", "disabled"], name="entry_rollup_groups"),
             models.Index(fields=["member", "year", "date"], name="entry_member_year_date"),
             models.Index(fields=["source_type", "source_id"], name="entry_source"),
             models.Index(fields=["status"], name="entry_status", condition=~Q(status="confirmed")),
