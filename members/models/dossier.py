@@ -23,7 +23,7 @@ class EntryRole(models.TextChoices):
     COSIGNER = "cosigner", _("附议")
 
 
-ROLLUP_GROUPS = ["year", "member", "kind", "role", "joint_size"]  # evaluation's GROUP BY, in its order
+ROLLUP_GROUPS = ["year", "member", "kind", "role", "joint_size"]  # the rollup GROUPs BY the rest of a year
 
 
 class DossierEntry(models.Model):
